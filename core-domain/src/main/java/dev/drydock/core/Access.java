@@ -1,0 +1,51 @@
+package dev.drydock.core;
+
+import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.model.App;
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.spi.Store;
+
+/**
+ * Who may do what with an app. Admins pass every check; the owner may do everything; a
+ * collaborator may use the app (read and change it) but not destroy, transfer or share it, nor
+ * remove its parts. An unknown app is 404 before any permission check.
+ */
+public final class Access {
+    public static final String NO_APP = "No App matches the given query.";
+
+    private Access() {
+    }
+
+    /** The app, if the caller may use it (owner, collaborator or admin). */
+    public static App use(Store store, Caller caller, String appId) {
+        App app = find(store, appId);
+        if (!mayUse(store, caller, app)) {
+            throw DrydockException.forbidden();
+        }
+        return app;
+    }
+
+    /** The app, if the caller owns it or is an admin (destroy, transfer, share, remove parts). */
+    public static App own(Store store, Caller caller, String appId) {
+        App app = find(store, appId);
+        if (!caller.superuser() && !caller.is(app.owner())) {
+            throw DrydockException.forbidden();
+        }
+        return app;
+    }
+
+    public static App find(Store store, String appId) {
+        return store.apps().find(appId).orElseThrow(() -> DrydockException.notFound(NO_APP));
+    }
+
+    public static boolean mayUse(Store store, Caller caller, App app) {
+        return caller.superuser() || caller.is(app.owner()) || store.permissions().has(app.id(), caller.username());
+    }
+
+    /** Refuses non-admins. */
+    public static void requireAdmin(Caller caller) {
+        if (!caller.superuser()) {
+            throw DrydockException.forbidden();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.drydock.ports.spi;
+
+import dev.drydock.ports.model.Certificate;
+import dev.drydock.ports.model.Page;
+import dev.drydock.ports.model.PageRequest;
+import java.util.Optional;
+
+/** Certificates, by unique name. */
+public interface CertificateRepository {
+    /** Stores a certificate and returns it with its assigned id; a taken name throws {@code ConflictException}. */
+    Certificate insert(Certificate certificate);
+
+    Optional<Certificate> find(String name);
+
+    /** A user's certificates ordered by name. */
+    Page<Certificate> listByOwner(String owner, PageRequest page);
+
+    /** Whether a user owns any certificate. */
+    boolean anyOwnedBy(String owner);
+
+    boolean delete(String name);
+}

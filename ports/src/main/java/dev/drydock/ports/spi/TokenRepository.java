@@ -1,0 +1,21 @@
+package dev.drydock.ports.spi;
+
+import java.util.Optional;
+
+/**
+ * API tokens, stored only as a digest of the token. A user may hold several tokens (each login
+ * issues one). Lookup by digest must be a single indexed read.
+ */
+public interface TokenRepository {
+    /** Records a token digest for a user. */
+    void add(String digest, String username);
+
+    /** The user a token digest belongs to. */
+    Optional<String> owner(String digest);
+
+    /** Revokes every token of one user. */
+    void revokeAll(String username);
+
+    /** Revokes every token of every user. */
+    void revokeEveryone();
+}

@@ -1,0 +1,35 @@
+package dev.drydock.ports.usecase;
+
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.User;
+import java.util.Optional;
+
+/** Registration, login, tokens, passwords and account removal. */
+public interface Accounts {
+    /**
+     * Registers a user. Who may do so depends on the registration mode; the first user becomes a
+     * superuser. {@code caller} is empty for anonymous requests (a bad token counts as anonymous).
+     */
+    User register(Optional<Caller> caller, Registration registration);
+
+    /** Checks a username and password and issues a new token (earlier ones stay valid). */
+    String login(String username, String password);
+
+    /** The caller a token belongs to; an unknown token is {@code UnauthorizedException}. */
+    Caller authenticate(String token);
+
+    /** The caller's own account. */
+    User whoami(Caller caller);
+
+    /**
+     * Revokes and reissues tokens: the caller's, another user's ({@code username}, admins only) or
+     * everyone's ({@code all}, admins only). Returns the new token, or empty for everyone's.
+     */
+    Optional<String> regenerateToken(Caller caller, Optional<String> username, boolean all);
+
+    /** Sets a password: one's own with the current one, or anyone's as an admin. */
+    void changePassword(Caller caller, PasswordChange change);
+
+    /** Removes the caller's account, or another's as an admin; refused while the user owns apps. */
+    void cancel(Caller caller, Optional<String> username);
+}
