@@ -1,0 +1,57 @@
+package dev.drydock.inmemory;
+
+import dev.drydock.ports.spi.AppLog;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** App event lines in memory, the newest {@value #MAX_LINES} per app. Thread-safe. */
+public final class InMemoryAppLog implements AppLog {
+    /** How many lines are kept per app; older ones are dropped. */
+    public static final int MAX_LINES = 1000;
+
+    private final Map<String, ArrayDeque<String>> lines = new ConcurrentHashMap<>();
+
+    public InMemoryAppLog() {
+    }
+
+    @Override
+    public void record(String app, String message) {
+        ArrayDeque<String> log = lines.computeIfAbsent(app, a -> new ArrayDeque<>());
+        synchronized (log) {
+            log.addLast(message);
+            if (log.size() > MAX_LINES) {
+                log.removeFirst();
+            }
+        }
+    }
+
+    @Override
+    public List<String> tail(String app, int count) {
+        ArrayDeque<String> log = lines.get(app);
+        if (log == null || count <= 0) {
+            return List.of();
+        }
+        synchronized (log) {
+            int n = Math.min(count, log.size());
+            List<String> newestFirst = new ArrayList<>(n);
+            Iterator<String> it = log.descendingIterator();
+            while (newestFirst.size() < n) {
+                newestFirst.add(it.next());
+            }
+            List<String> oldestFirst = new ArrayList<>(newestFirst.size());
+            for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                oldestFirst.add(newestFirst.get(i));
+            }
+            return List.copyOf(oldestFirst);
+        }
+    }
+
+    @Override
+    public void forget(String app) {
+        lines.remove(app);
+    }
+}

@@ -1,0 +1,254 @@
+package dev.drydock.inmemory;
+
+import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.model.Pod;
+import dev.drydock.ports.model.RunResult;
+import dev.drydock.ports.spi.DeployPlan;
+import dev.drydock.ports.spi.Routing;
+import dev.drydock.ports.spi.Scheduler;
+import dev.drydock.ports.spi.SchedulerCapabilities;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32;
+
+/**
+ * A scheduler that runs nothing: it keeps, per app, the plans it was given, the pods Kubernetes
+ * would have made for them (all {@code up} at once) and the latest routing. It declares
+ * {@code runsWorkloads = false}. Tests can look inside ({@link #deployments}, {@link #running},
+ * {@link #routing}) and make the next deploy or scale fail. Thread-safe.
+ */
+public final class SimulatedScheduler implements Scheduler {
+    /** The state every simulated pod is in. */
+    public static final String UP = "up";
+
+    private static final SchedulerCapabilities CAPABILITIES = new SchedulerCapabilities("simulated", false);
+    private static final String SUFFIX_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final Comparator<Pod> NEWEST_FIRST =
+            Comparator.comparing(Pod::started).reversed().thenComparing(Pod::name);
+
+    /** Answers every command with exit code 1 and says that nothing was run. */
+    public static final RunHandler NOT_EXECUTED = (plan, command) -> new RunResult(1,
+            "The command \"" + command + "\" was not executed: the scheduler is simulated and runs no workloads.\n");
+
+    private final Clock clock;
+    /** Null means no node list was given, so any node labels are taken as present. */
+    private final List<Map<String, String>> nodes;
+    private final RunHandler runHandler;
+
+    private final Map<String, Space> spaces = new HashMap<>();
+    private final Map<String, Routing> routings = new HashMap<>();
+    private String nextDeployFailure;
+    private String nextScaleFailure;
+
+    private static final class Space {
+        final List<DeployPlan> history = new ArrayList<>();
+        final Map<String, Pod> pods = new TreeMap<>();
+        DeployPlan current;
+    }
+
+    /** A simulation where every node label set is accepted and one-off commands are not executed. */
+    public SimulatedScheduler(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nodes = null;
+        this.runHandler = NOT_EXECUTED;
+    }
+
+    /**
+     * A simulation with these cluster nodes (each a map of its labels) and this answer to
+     * one-off commands. A null node list accepts any labels, as the one-argument constructor
+     * does; a null handler is {@link #NOT_EXECUTED}.
+     */
+    public SimulatedScheduler(Clock clock, List<Map<String, String>> nodes, RunHandler runHandler) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nodes = nodes == null ? null : nodes.stream().<Map<String, String>>map(Map::copyOf).toList();
+        this.runHandler = runHandler == null ? NOT_EXECUTED : runHandler;
+    }
+
+    @Override
+    public SchedulerCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public synchronized boolean exists(String app) {
+        return spaces.containsKey(app);
+    }
+
+    @Override
+    public synchronized void create(String app) {
+        spaces.computeIfAbsent(app, a -> new Space());
+    }
+
+    @Override
+    public synchronized void destroy(String app) {
+        spaces.remove(app);
+        routings.remove(app);
+    }
+
+    @Override
+    public synchronized void deploy(DeployPlan plan) {
+        if (nextDeployFailure != null) {
+            String message = nextDeployFailure;
+            nextDeployFailure = null;
+            throw DrydockException.invalid(message);
+        }
+        Space space = spaces.computeIfAbsent(plan.app(), a -> new Space());
+        boolean sameRelease = space.current != null
+                && space.current.release().version() == plan.release().version();
+        if (!sameRelease) {
+            space.pods.clear();
+        }
+        String release = plan.release().name();
+        plan.structure().forEach((type, count) -> resize(space, plan.app(), release, type, count));
+        space.current = plan;
+        space.history.add(plan);
+    }
+
+    @Override
+    public synchronized void scale(DeployPlan plan) {
+        if (nextScaleFailure != null) {
+            String message = nextScaleFailure;
+            nextScaleFailure = null;
+            throw DrydockException.unavailable(message);
+        }
+        Space space = spaces.computeIfAbsent(plan.app(), a -> new Space());
+        if (space.current == null) {
+            space.current = plan;
+        }
+        String release = space.current.release().name();
+        plan.structure().forEach((type, count) -> resize(space, plan.app(), release, type, count));
+    }
+
+    private void resize(Space space, String app, String release, String type, int count) {
+        List<Pod> existing = matching(space, release, Optional.of(type), Optional.empty());
+        for (int i = existing.size(); i < count; i++) {
+            Pod pod = newPod(space, app, type, release);
+            space.pods.put(pod.name(), pod);
+        }
+        // scaling down drops the newest pods first
+        for (int i = 0; i < existing.size() - Math.max(0, count); i++) {
+            space.pods.remove(existing.get(i).name());
+        }
+    }
+
+    @Override
+    public synchronized List<Pod> pods(String app, String release, Optional<String> type) {
+        Space space = spaces.get(app);
+        return space == null ? List.of() : matching(space, release, type, Optional.empty());
+    }
+
+    @Override
+    public synchronized List<Pod> restart(String app, String release, Optional<String> type, Optional<String> name) {
+        Space space = spaces.get(app);
+        if (space == null) {
+            return List.of();
+        }
+        List<Pod> replaced = new ArrayList<>();
+        for (Pod old : matching(space, release, type, name)) {
+            space.pods.remove(old.name());
+            Pod pod = newPod(space, app, old.type(), old.release());
+            space.pods.put(pod.name(), pod);
+            replaced.add(pod);
+        }
+        replaced.sort(NEWEST_FIRST);
+        return List.copyOf(replaced);
+    }
+
+    private static List<Pod> matching(Space space, String release, Optional<String> type, Optional<String> name) {
+        return space.pods.values().stream()
+                .filter(p -> p.release().equals(release))
+                .filter(p -> type.isEmpty() || p.type().equals(type.get()))
+                .filter(p -> name.isEmpty() || p.name().equals(name.get()))
+                .sorted(NEWEST_FIRST)
+                .toList();
+    }
+
+    private Pod newPod(Space space, String app, String type, String release) {
+        String prefix = app + "-" + type + "-" + templateHash(app, type, release) + "-";
+        String name;
+        do {
+            name = prefix + suffix();
+        } while (space.pods.containsKey(name));
+        return new Pod(name, type, release, UP, clock.instant());
+    }
+
+    // stable per release and type, like Kubernetes' pod-template-hash; always 10 digits
+    private static long templateHash(String app, String type, String release) {
+        CRC32 crc = new CRC32();
+        crc.update((app + "\n" + type + "\n" + release).getBytes(StandardCharsets.UTF_8));
+        return 1_000_000_000L + crc.getValue();
+    }
+
+    private static String suffix() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder s = new StringBuilder(5);
+        for (int i = 0; i < 5; i++) {
+            s.append(SUFFIX_CHARS.charAt(random.nextInt(SUFFIX_CHARS.length())));
+        }
+        return s.toString();
+    }
+
+    @Override
+    public RunResult run(DeployPlan plan, String command) {
+        return runHandler.run(plan, command);
+    }
+
+    @Override
+    public List<String> logs(String app, int lines) {
+        return List.of();
+    }
+
+    @Override
+    public synchronized void route(Routing routing) {
+        routings.put(routing.app(), routing);
+    }
+
+    @Override
+    public boolean nodesMatch(Map<String, String> labels) {
+        if (nodes == null || labels.isEmpty()) {
+            return true;
+        }
+        return nodes.stream().anyMatch(node -> node.entrySet().containsAll(labels.entrySet()));
+    }
+
+    /** The latest routing given for an app, if any. */
+    public synchronized Optional<Routing> routing(String app) {
+        return Optional.ofNullable(routings.get(app));
+    }
+
+    /** Every plan deployed for an app since its space was made, oldest first. */
+    public synchronized List<DeployPlan> deployments(String app) {
+        Space space = spaces.get(app);
+        return space == null ? List.of() : List.copyOf(space.history);
+    }
+
+    /** How many pods of each type an app has now. */
+    public synchronized Map<String, Integer> running(String app) {
+        Space space = spaces.get(app);
+        Map<String, Integer> counts = new TreeMap<>();
+        if (space != null) {
+            space.pods.values().forEach(p -> counts.merge(p.type(), 1, Integer::sum));
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    /** Makes the next {@link #deploy} throw an {@code InvalidException} with this message, changing nothing. */
+    public synchronized void failNextDeploy(String message) {
+        nextDeployFailure = Objects.requireNonNull(message, "message");
+    }
+
+    /** Makes the next {@link #scale} throw an {@code UnavailableException} with this message, changing nothing. */
+    public synchronized void failNextScale(String message) {
+        nextScaleFailure = Objects.requireNonNull(message, "message");
+    }
+}

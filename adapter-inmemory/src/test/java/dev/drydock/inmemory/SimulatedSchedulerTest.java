@@ -1,0 +1,231 @@
+package dev.drydock.inmemory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.ports.contract.SchedulerContract;
+import dev.drydock.ports.error.InvalidException;
+import dev.drydock.ports.error.UnavailableException;
+import dev.drydock.ports.model.Pod;
+import dev.drydock.ports.model.RunResult;
+import dev.drydock.ports.spi.DeployPlan;
+import dev.drydock.ports.spi.Routing;
+import dev.drydock.ports.spi.Scheduler;
+import dev.drydock.ports.spi.SchedulerCapabilities;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class SimulatedSchedulerTest extends SchedulerContract {
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final SimulatedScheduler simulated = new SimulatedScheduler(clock);
+
+    @Override
+    protected Scheduler scheduler() {
+        return simulated;
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void declaresItselfASimulationThatRunsNothing() {
+        assertThat(simulated.capabilities()).isEqualTo(new SchedulerCapabilities("simulated", false));
+    }
+
+    @Test
+    void theDefaultRunHandlerSaysTheCommandWasNotExecuted() {
+        RunResult result = simulated.run(plan(1, Map.of("web", 1)), "python manage.py migrate");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).contains("\"python manage.py migrate\" was not executed")
+                .contains("simulated").contains("runs no workloads");
+    }
+
+    @Test
+    void aGivenRunHandlerAnswersCommands() {
+        AtomicReference<DeployPlan> asked = new AtomicReference<>();
+        SimulatedScheduler withHandler = new SimulatedScheduler(clock, List.of(), (plan, command) -> {
+            asked.set(plan);
+            return new RunResult(0, "ran " + command + "\n");
+        });
+        DeployPlan plan = plan(4, Map.of("web", 1));
+
+        RunResult result = withHandler.run(plan, "ls");
+
+        assertThat(result).isEqualTo(new RunResult(0, "ran ls\n"));
+        assertThat(asked.get()).isEqualTo(plan);
+    }
+
+    @Test
+    void podsAreUpAndStartedNowWithTheNewestFirst() {
+        simulated.deploy(plan(1, Map.of("web", 1)));
+        Instant first = clock.instant();
+        clock.advance(Duration.ofMinutes(5));
+        simulated.scale(plan(1, Map.of("web", 2)));
+
+        List<Pod> pods = simulated.pods(app, "v1", Optional.empty());
+
+        assertThat(pods).extracting(Pod::started).containsExactly(clock.instant(), first);
+        assertThat(pods).extracting(Pod::state).containsOnly("up");
+    }
+
+    @Test
+    void theTemplateHashIsStablePerReleaseAndType() {
+        simulated.deploy(plan(1, Map.of("web", 1, "worker", 1)));
+        String web1 = hashOf(simulated.pods(app, "v1", Optional.of("web")).get(0));
+        String worker1 = hashOf(simulated.pods(app, "v1", Optional.of("worker")).get(0));
+        String restarted = hashOf(simulated.restart(app, "v1", Optional.of("web"), Optional.empty()).get(0));
+
+        simulated.deploy(plan(2, Map.of("web", 1)));
+        String web2 = hashOf(simulated.pods(app, "v2", Optional.of("web")).get(0));
+
+        assertThat(restarted).isEqualTo(web1);
+        assertThat(worker1).isNotEqualTo(web1);
+        assertThat(web2).isNotEqualTo(web1);
+    }
+
+    private static String hashOf(Pod pod) {
+        String[] parts = pod.name().split("-");
+        return parts[parts.length - 2];
+    }
+
+    @Test
+    void deployAndScaleMakeTheSpaceWhenMissing() {
+        simulated.deploy(plan(1, Map.of("web", 1)));
+        assertThat(simulated.exists(app)).isTrue();
+
+        simulated.destroy(app);
+        simulated.scale(plan(1, Map.of("web", 2)));
+        assertThat(simulated.exists(app)).isTrue();
+        assertThat(simulated.running(app)).isEqualTo(Map.of("web", 2));
+    }
+
+    @Test
+    void deploymentsAndRunningShowWhatWasAsked() {
+        DeployPlan v1 = plan(1, Map.of("web", 2, "worker", 0));
+        DeployPlan v2 = plan(2, Map.of("web", 1, "worker", 3));
+
+        simulated.deploy(v1);
+        simulated.deploy(v2);
+
+        assertThat(simulated.deployments(app)).containsExactly(v1, v2);
+        assertThat(simulated.running(app)).isEqualTo(Map.of("web", 1, "worker", 3));
+        assertThat(simulated.running("never-made")).isEmpty();
+        assertThat(simulated.deployments("never-made")).isEmpty();
+    }
+
+    @Test
+    void aFailedDeployChangesNothingAndOnlyTheNextDeployFails() {
+        DeployPlan v1 = plan(1, Map.of("web", 2));
+        simulated.deploy(v1);
+        List<Pod> before = simulated.pods(app, "v1", Optional.empty());
+
+        simulated.failNextDeploy("image not found");
+        assertThatThrownBy(() -> simulated.deploy(plan(2, Map.of("web", 1))))
+                .isInstanceOf(InvalidException.class).hasMessage("image not found");
+
+        assertThat(simulated.pods(app, "v1", Optional.empty())).isEqualTo(before);
+        assertThat(simulated.pods(app, "v2", Optional.empty())).isEmpty();
+        assertThat(simulated.deployments(app)).containsExactly(v1);
+
+        simulated.deploy(plan(2, Map.of("web", 1)));
+        assertThat(simulated.pods(app, "v2", Optional.empty())).hasSize(1);
+    }
+
+    @Test
+    void aFailedScaleChangesNothingAndOnlyTheNextScaleFails() {
+        simulated.deploy(plan(1, Map.of("web", 1)));
+
+        simulated.failNextScale("cluster unreachable");
+        assertThatThrownBy(() -> simulated.scale(plan(1, Map.of("web", 5))))
+                .isInstanceOf(UnavailableException.class).hasMessage("cluster unreachable");
+        assertThat(simulated.running(app)).isEqualTo(Map.of("web", 1));
+
+        simulated.scale(plan(1, Map.of("web", 5)));
+        assertThat(simulated.running(app)).isEqualTo(Map.of("web", 5));
+    }
+
+    @Test
+    void routingKeepsTheLatestAndGoesWithTheApp() {
+        simulated.create(app);
+        Routing first = new Routing(app, List.of("a.example.com"), List.of(), false);
+        Routing second = new Routing(app, List.of("a.example.com", "b.example.com"), List.of(), true);
+
+        simulated.route(first);
+        simulated.route(second);
+        assertThat(simulated.routing(app)).contains(second);
+
+        simulated.destroy(app);
+        assertThat(simulated.routing(app)).isEmpty();
+    }
+
+    @Test
+    void withoutANodeListAnyLabelsMatch() {
+        assertThat(simulated.nodesMatch(Map.of("disk", "ssd", "zone", "nowhere"))).isTrue();
+    }
+
+    @Test
+    void withANodeListSomeNodeMustCarryEveryLabel() {
+        SimulatedScheduler cluster = new SimulatedScheduler(clock,
+                List.of(Map.of("disk", "ssd", "zone", "a"), Map.of("disk", "hdd", "zone", "b")),
+                SimulatedScheduler.NOT_EXECUTED);
+
+        assertThat(cluster.nodesMatch(Map.of())).isTrue();
+        assertThat(cluster.nodesMatch(Map.of("disk", "ssd"))).isTrue();
+        assertThat(cluster.nodesMatch(Map.of("disk", "hdd", "zone", "b"))).isTrue();
+        assertThat(cluster.nodesMatch(Map.of("disk", "ssd", "zone", "b"))).isFalse();
+        assertThat(cluster.nodesMatch(Map.of("gpu", "yes"))).isFalse();
+        assertThat(new SimulatedScheduler(clock, List.of(), SimulatedScheduler.NOT_EXECUTED)
+                .nodesMatch(Map.of("disk", "ssd"))).isFalse();
+    }
+
+    @Test
+    void logsAreAlwaysEmpty() {
+        simulated.deploy(plan(1, Map.of("web", 1)));
+
+        assertThat(simulated.logs(app, 100)).isEmpty();
+    }
+
+    @Test
+    void nullNodesAcceptAnyLabelsAndANullHandlerIsTheDefault() {
+        SimulatedScheduler onlyHandler = new SimulatedScheduler(clock, null, (plan, command) -> new RunResult(0, ""));
+        SimulatedScheduler onlyNodes = new SimulatedScheduler(clock, List.of(Map.of("disk", "ssd")), null);
+
+        assertThat(onlyHandler.nodesMatch(Map.of("gpu", "yes"))).isTrue();
+        assertThat(onlyNodes.nodesMatch(Map.of("gpu", "yes"))).isFalse();
+        assertThat(onlyNodes.run(plan(1, Map.of("web", 1)), "ls").exitCode()).isEqualTo(1);
+    }
+}

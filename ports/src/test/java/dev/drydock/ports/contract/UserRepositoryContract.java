@@ -1,0 +1,160 @@
+package dev.drydock.ports.contract;
+
+import static dev.drydock.ports.contract.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.ports.error.ConflictException;
+import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.model.App;
+import dev.drydock.ports.model.Key;
+import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.model.User;
+import dev.drydock.ports.spi.Store;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link dev.drydock.ports.spi.UserRepository}. */
+public abstract class UserRepositoryContract extends StoreContract {
+
+    @Test
+    void aStoredUserIsFoundByExactUsername() {
+        User user = Fixtures.user(unique("alice"));
+        write(s -> s.users().insert(user));
+
+        assertThat(read((Store s) -> s.users().find(user.username()))).contains(user);
+        assertThat(read((Store s) -> s.users().find(user.username().toUpperCase()))).isEmpty();
+        assertThat(read((Store s) -> s.users().find(unique("nobody")))).isEmpty();
+    }
+
+    @Test
+    void aTakenUsernameConflicts() {
+        User user = storedUser();
+        User again = Fixtures.user(user.username());
+
+        assertThatThrownBy(() -> write(s -> s.users().insert(again))).isInstanceOf(ConflictException.class);
+        assertThat(read((Store s) -> s.users().find(user.username()))).contains(user);
+    }
+
+    @Test
+    void updateReplacesTheStoredUser() {
+        User user = storedUser();
+        User changed = user.withSuperuser(true).withPasswordHash("pbkdf2_sha256$600000$other$digest")
+                .withLastLogin(Fixtures.now());
+
+        write(s -> s.users().update(changed));
+
+        assertThat(read((Store s) -> s.users().find(user.username()))).contains(changed);
+    }
+
+    @Test
+    void updatingAMissingUserIsNotFound() {
+        User ghost = Fixtures.user(unique("ghost"));
+
+        assertThatThrownBy(() -> write(s -> s.users().update(ghost))).isInstanceOf(NotFoundException.class);
+        assertThat(read((Store s) -> s.users().find(ghost.username()))).isEmpty();
+    }
+
+    @Test
+    void listKeepsJoinOrderNotNameOrder() {
+        User zed = Fixtures.user(unique("zed"));
+        User amy = Fixtures.user(unique("amy"));
+        User max = Fixtures.user(unique("max"));
+        write(s -> {
+            s.users().insert(zed);
+            s.users().insert(amy);
+        });
+        write(s -> s.users().insert(max));
+
+        List<String> mine = read((Store s) -> s.users().list(PageRequest.ALL)).results().stream()
+                .map(User::username)
+                .filter(Set.of(zed.username(), amy.username(), max.username())::contains)
+                .toList();
+        assertThat(mine).containsExactly(zed.username(), amy.username(), max.username());
+    }
+
+    @Test
+    void listPagesWithLimitAndCount() {
+        storedUser();
+        storedUser();
+        storedUser();
+
+        var page = read((Store s) -> s.users().list(new PageRequest(2, 1)));
+
+        assertThat(page.results()).hasSize(2);
+        assertThat(page.count()).isGreaterThanOrEqualTo(3);
+        assertThat(read((Store s) -> s.users().list(new PageRequest(1, Integer.MAX_VALUE))).results()).isEmpty();
+    }
+
+    @Test
+    void superusersAreTheActiveOnesInJoinOrder() {
+        User second = Fixtures.user(unique("root"), true);
+        User plain = Fixtures.user(unique("plain"));
+        User first = Fixtures.user(unique("admin"), true);
+        User inactive = new User(unique("gone"), "", "", "", true, true, false, null, Fixtures.now(), "x");
+        write(s -> {
+            s.users().insert(first);
+            s.users().insert(plain);
+            s.users().insert(inactive);
+            s.users().insert(second);
+        });
+        write(s -> s.users().update(plain.withSuperuser(true)));
+        write(s -> s.users().update(second.withSuperuser(false)));
+        write(s -> s.users().update(second.withSuperuser(true)));
+
+        Set<String> mine = Set.of(first.username(), plain.username(), inactive.username(), second.username());
+        List<String> supers = read((Store s) -> s.users().superusers(PageRequest.ALL)).results().stream()
+                .map(User::username).filter(mine::contains).toList();
+        assertThat(supers).containsExactly(first.username(), plain.username(), second.username());
+        assertThat(read((Store s) -> s.users().anySuperuser())).isTrue();
+    }
+
+    @Test
+    void usernamesListsEveryUser() {
+        User a = storedUser();
+        User b = storedUser();
+
+        assertThat(read((Store s) -> s.users().usernames())).contains(a.username(), b.username());
+    }
+
+    @Test
+    void deleteRemovesTheUserWithKeysTokensAndGrants() {
+        User owner = storedUser();
+        User leaving = storedUser();
+        App app = storedApp(owner.username());
+        Key key = Fixtures.key(unique("laptop"), leaving.username());
+        String digest = unique("digest");
+        write(s -> {
+            s.keys().insert(key);
+            s.tokens().add(digest, leaving.username());
+            s.permissions().grant(app.id(), leaving.username());
+        });
+
+        write(s -> s.users().delete(leaving.username()));
+
+        assertThat(read((Store s) -> s.users().find(leaving.username()))).isEmpty();
+        assertThat(read((Store s) -> s.keys().find(key.id()))).isEmpty();
+        assertThat(read((Store s) -> s.keys().findByPublic(key.publicKey()))).isEmpty();
+        assertThat(read((Store s) -> s.tokens().owner(digest))).isEmpty();
+        assertThat(read((Store s) -> s.permissions().users(app.id()))).isEmpty();
+        assertThat(read((Store s) -> s.apps().find(app.id()))).isPresent();
+        assertThat(read((Store s) -> s.users().usernames())).doesNotContain(leaving.username());
+    }
+
+    @Test
+    void theUsernameIsFreeAgainAfterDelete() {
+        User user = storedUser();
+        write(s -> s.users().delete(user.username()));
+
+        User again = Fixtures.user(user.username());
+        write(s -> s.users().insert(again));
+
+        assertThat(read((Store s) -> s.users().find(user.username()))).contains(again);
+    }
+
+    @Test
+    void deletingAMissingUserIsNotFound() {
+        assertThatThrownBy(() -> write(s -> s.users().delete(unique("ghost")))).isInstanceOf(NotFoundException.class);
+    }
+}
