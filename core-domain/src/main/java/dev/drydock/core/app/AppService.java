@@ -1,0 +1,201 @@
+package dev.drydock.core.app;
+
+import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
+import dev.drydock.core.auth.AccountService;
+import dev.drydock.core.routing.RoutingSync;
+import dev.drydock.ports.error.ConflictException;
+import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.model.App;
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.Config;
+import dev.drydock.ports.model.Domain;
+import dev.drydock.ports.model.Page;
+import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.model.Release;
+import dev.drydock.ports.model.Tls;
+import dev.drydock.ports.spi.AppLog;
+import dev.drydock.ports.spi.Routing;
+import dev.drydock.ports.spi.Scheduler;
+import dev.drydock.ports.spi.Transactions;
+import dev.drydock.ports.usecase.Apps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Creating, listing, transferring and destroying apps. A new app gets, in one transaction, its
+ * empty first config, release v1, TLS settings and its default domain; its scheduler space is made
+ * afterwards, and the app is removed again if that fails.
+ */
+public final class AppService implements Apps {
+    static final String CREATE_FAILED = "Kubernetes resources could not be created";
+    // Enough for a free name unless nearly all of the few thousand combinations are taken.
+    private static final int NAME_ATTEMPTS = 100;
+
+    private final Transactions tx;
+    private final Scheduler scheduler;
+    private final AppLog log;
+    private final Clock clock;
+    private final Set<String> reservedNames;
+    private final Supplier<String> names;
+
+    public AppService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock, Settings settings) {
+        this(tx, scheduler, log, clock, settings, new AppNames());
+    }
+
+    AppService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock, Settings settings,
+               Supplier<String> names) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.reservedNames = settings.reservedNames().stream()
+                .map(String::strip).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.names = Objects.requireNonNull(names, "names");
+    }
+
+    @Override
+    public App create(Caller caller, Optional<String> requested) {
+        String id;
+        if (requested.isPresent()) {
+            id = checkedId(requested.get().strip());
+            if (scheduler.exists(id)) {
+                throw DrydockException.conflict(id + " already exists as a namespace in this kuberenetes setup");
+            }
+        } else {
+            id = freeName();
+        }
+
+        String owner = caller.username();
+        String summary = owner + " created initial release";
+        Instant now = Instant.now(clock);
+        Created created = tx.write(store -> {
+            App app = new App(UUID.randomUUID(), id, owner, Map.of(), Map.of(), now, now);
+            try {
+                store.apps().insert(app);
+            } catch (ConflictException e) {
+                throw DrydockException.invalidField("id", AppIdRules.TAKEN);
+            }
+            Config config = Config.initial(UUID.randomUUID(), id, owner, now);
+            store.configs().insert(config);
+            store.releases().insert(new Release(UUID.randomUUID(), id, owner, 1, summary, false, null,
+                    config.uuid(), null, now, now));
+            store.tls().insert(new Tls(UUID.randomUUID(), id, owner, null, now, now));
+            // The app id is its default domain, unless another app already routes that name.
+            if (store.domains().find(id).isEmpty()) {
+                store.domains().insert(new Domain(id, id, owner, null, now, now));
+            }
+            return new Created(app, RoutingSync.routing(store, id));
+        });
+
+        try {
+            scheduler.create(id);
+            scheduler.route(created.routing());
+        } catch (RuntimeException e) {
+            undoCreate(id);
+            throw DrydockException.unavailable(CREATE_FAILED, e);
+        }
+        log.record(id, summary);
+        return created.app();
+    }
+
+    private record Created(App app, Routing routing) {
+    }
+
+    private void undoCreate(String id) {
+        try {
+            tx.writeVoid(store -> store.apps().delete(id));
+        } finally {
+            try {
+                scheduler.destroy(id);
+            } catch (RuntimeException ignored) {
+                // The create already failed; a half-made space is the scheduler's to clear and report.
+            }
+        }
+    }
+
+    private String checkedId(String id) {
+        List<String> problems = AppIdRules.problems(id, reservedNames);
+        if (!id.isEmpty() && tx.read(store -> store.apps().find(id).isPresent())) {
+            problems.add(AppIdRules.TAKEN);
+        }
+        if (!problems.isEmpty()) {
+            throw DrydockException.invalidFields(Map.of("id", problems));
+        }
+        return id;
+    }
+
+    private String freeName() {
+        for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
+            String name = names.get();
+            boolean taken = reservedNames.contains(name)
+                    || tx.read(store -> store.apps().find(name).isPresent())
+                    || scheduler.exists(name);
+            if (!taken) {
+                return name;
+            }
+        }
+        throw DrydockException.conflict("No free application name could be generated; please choose an id");
+    }
+
+    @Override
+    public Page<App> list(Caller caller, PageRequest page) {
+        return tx.read(store -> caller.superuser()
+                ? store.apps().list(page)
+                : store.apps().visibleTo(caller.username(), page));
+    }
+
+    @Override
+    public App get(Caller caller, String id) {
+        return tx.read(store -> Access.use(store, caller, id));
+    }
+
+    @Override
+    public void transfer(Caller caller, String id, Optional<String> newOwner) {
+        Optional<String> target = newOwner.map(String::strip).filter(name -> !name.isEmpty());
+        Instant now = Instant.now(clock);
+        Optional<String> previous = tx.write(store -> {
+            App app = Access.use(store, caller, id);
+            if (target.isEmpty()) {
+                return Optional.<String>empty();
+            }
+            if (!caller.superuser() && !caller.is(app.owner())) {
+                throw DrydockException.forbidden();
+            }
+            String to = target.get();
+            store.users().find(to).orElseThrow(() -> DrydockException.notFound(AccountService.NO_USER));
+            if (to.equals(app.owner())) {
+                return Optional.<String>empty();
+            }
+            store.apps().transfer(id, app.owner(), to, now);
+            return Optional.of(app.owner());
+        });
+        previous.ifPresent(from -> log.record(id,
+                caller.username() + " transferred ownership of " + id + " from " + from + " to " + target.get()));
+    }
+
+    @Override
+    public void destroy(Caller caller, String id) {
+        tx.read(store -> Access.own(store, caller, id));
+        try {
+            scheduler.destroy(id);
+        } catch (DrydockException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw DrydockException.unavailable("Could not delete Kubernetes Namespace " + id, e);
+        }
+        tx.writeVoid(store -> {
+            Access.find(store, id);
+            store.apps().delete(id);
+        });
+        log.forget(id);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.drydock.core.auth;
+
+import dev.drydock.core.Access;
+import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.Page;
+import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.model.User;
+import dev.drydock.ports.spi.Transactions;
+import dev.drydock.ports.usecase.Users;
+import java.util.Objects;
+
+/** The user list and admin rights. Every operation is for superusers only. */
+public final class UserService implements Users {
+    private final Transactions tx;
+
+    public UserService(Transactions tx) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+    }
+
+    @Override
+    public Page<User> list(Caller caller, PageRequest page) {
+        Access.requireAdmin(caller);
+        return tx.read(store -> store.users().list(page));
+    }
+
+    @Override
+    public Page<User> admins(Caller caller, PageRequest page) {
+        Access.requireAdmin(caller);
+        return tx.read(store -> store.users().superusers(page));
+    }
+
+    @Override
+    public void grantAdmin(Caller caller, String username) {
+        setSuperuser(caller, username, true);
+    }
+
+    @Override
+    public void revokeAdmin(Caller caller, String username) {
+        setSuperuser(caller, username, false);
+    }
+
+    private void setSuperuser(Caller caller, String username, boolean admin) {
+        Access.requireAdmin(caller);
+        if (username == null || username.isBlank()) {
+            throw DrydockException.invalidField("username", FieldErrors.REQUIRED);
+        }
+        String name = username.strip();
+        tx.writeVoid(store -> store.users().update(AccountService.findUser(store, name).withSuperuser(admin)));
+    }
+}

@@ -1,0 +1,391 @@
+package dev.drydock.core.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.core.Settings;
+import dev.drydock.core.auth.TestPlatform;
+import dev.drydock.ports.error.ConflictException;
+import dev.drydock.ports.error.ForbiddenException;
+import dev.drydock.ports.error.InvalidException;
+import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.error.UnavailableException;
+import dev.drydock.ports.model.App;
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.Config;
+import dev.drydock.ports.model.Domain;
+import dev.drydock.ports.model.Page;
+import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.model.Release;
+import dev.drydock.ports.model.Tls;
+import dev.drydock.ports.spi.Routing;
+import dev.drydock.ports.usecase.Apps;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class AppServiceTest {
+    private static final String BAD_NAME = "App name must start with an alphabetic character, cannot end with a "
+            + "hyphen and can only contain a-z (lowercase), 0-9 and hyphens.";
+    private static final String NOT_SLUG =
+            "Enter a valid 'slug' consisting of letters, numbers, underscores or hyphens.";
+
+    private final TestPlatform platform = new TestPlatform(
+            Settings.defaults().withReservedNames(List.of("drycc", " grafana ", "")));
+    private final Apps apps = platform.core.apps();
+    private final Caller admin = platform.user("admin");
+    private final Caller owner = platform.user("owner");
+    private final Caller mate = platform.user("mate");
+    private final Caller outsider = platform.user("outsider");
+
+    private static void assertIdErrors(ThrowingCallable call, String... messages) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidException.class,
+                e -> assertThat(e.fieldErrors()).isEqualTo(Map.of("id", List.of(messages))));
+    }
+
+    private <T> T read(java.util.function.Function<dev.drydock.ports.spi.Store, T> work) {
+        return platform.tx.read(work);
+    }
+
+    private List<String> ids(Page<App> page) {
+        return page.results().stream().map(App::id).toList();
+    }
+
+    @Nested
+    class Creating {
+        @Test
+        void storesTheAppWithItsFirstConfigReleaseTlsAndDefaultDomain() {
+            App app = apps.create(owner, Optional.of("web-shop"));
+
+            assertThat(app.id()).isEqualTo("web-shop");
+            assertThat(app.owner()).isEqualTo("owner");
+            assertThat(app.structure()).isEmpty();
+            assertThat(app.created()).isEqualTo(TestPlatform.NOW);
+            Optional<App> storedApp = read(store -> store.apps().find("web-shop"));
+            assertThat(storedApp).contains(app);
+
+            Config config = read(store -> store.configs().latest("web-shop")).orElseThrow();
+            assertThat(config.owner()).isEqualTo("owner");
+            assertThat(config.values()).isEmpty();
+            Release v1 = read(store -> store.releases().find("web-shop", 1)).orElseThrow();
+            assertThat(v1.summary()).isEqualTo("owner created initial release");
+            assertThat(v1.build()).isNull();
+            assertThat(v1.config()).isEqualTo(config.uuid());
+            assertThat(v1.failed()).isFalse();
+            int max = read(store -> store.releases().maxVersion("web-shop"));
+            assertThat(max).isEqualTo(1);
+            Tls tls = read(store -> store.tls().latest("web-shop")).orElseThrow();
+            assertThat(tls.httpsEnforced()).isNull();
+            Domain domain = read(store -> store.domains().find("web-shop")).orElseThrow();
+            assertThat(domain.app()).isEqualTo("web-shop");
+            assertThat(domain.owner()).isEqualTo("owner");
+        }
+
+        @Test
+        void makesTheSchedulerSpaceRoutesTheDefaultDomainAndLogsTheRelease() {
+            apps.create(owner, Optional.of("web-shop"));
+
+            assertThat(platform.simulated.exists("web-shop")).isTrue();
+            Optional<Routing> routing = platform.simulated.routing("web-shop");
+            assertThat(routing).hasValueSatisfying(r -> assertThat(r.domains()).containsExactly("web-shop"));
+            assertThat(platform.log.tail("web-shop", 10)).containsExactly("owner created initial release");
+        }
+
+        @Test
+        void skipsTheDefaultDomainWhenAnotherAppRoutesThatName() {
+            apps.create(owner, Optional.of("first"));
+            platform.tx.writeVoid(store -> store.domains().insert(
+                    new Domain("second", "first", "owner", null, TestPlatform.NOW, TestPlatform.NOW)));
+
+            apps.create(mate, Optional.of("second"));
+
+            Domain domain = read(store -> store.domains().find("second")).orElseThrow();
+            assertThat(domain.app()).isEqualTo("first");
+            Optional<Routing> routing = platform.simulated.routing("second");
+            assertThat(routing).hasValueSatisfying(r -> assertThat(r.domains()).isEmpty());
+        }
+
+        @Test
+        void generatesAnAdjectiveNounNameWhenNoIdIsGiven() {
+            App app = apps.create(owner, Optional.empty());
+
+            assertThat(app.id()).matches("[a-z]{6}-[a-z]{8}");
+            assertThat(platform.simulated.exists(app.id())).isTrue();
+        }
+
+        @Test
+        void regeneratesTheNameWhileItIsTakenReservedOrANamespace() {
+            apps.create(owner, Optional.of("dapper-bookworm"));
+            platform.simulated.create("bright-airplane");
+            Deque<String> names = new ArrayDeque<>(
+                    List.of("dapper-bookworm", "drycc", "bright-airplane", "jovial-hedgehog"));
+            Apps service = new AppService(platform.tx, platform.simulated, platform.log, platform.clock,
+                    platform.settings, names::pop);
+
+            assertThat(service.create(owner, Optional.empty()).id()).isEqualTo("jovial-hedgehog");
+        }
+
+        @Test
+        void givesUpWithAClearErrorWhenNoGeneratedNameIsFree() {
+            apps.create(owner, Optional.of("dapper-bookworm"));
+            Supplier<String> always = () -> "dapper-bookworm";
+            Apps service = new AppService(platform.tx, platform.simulated, platform.log, platform.clock,
+                    platform.settings, always);
+
+            assertThatThrownBy(() -> service.create(owner, Optional.empty())).isInstanceOf(ConflictException.class);
+        }
+
+        @Test
+        void refusesIdsThatBreakTheNamingRulesListingEveryReason() {
+            assertIdErrors(() -> apps.create(owner, Optional.of("")), "This field may not be blank.");
+            assertIdErrors(() -> apps.create(owner, Optional.of("   ")), "This field may not be blank.");
+            assertIdErrors(() -> apps.create(owner, Optional.of("Web_Shop")), BAD_NAME);
+            assertIdErrors(() -> apps.create(owner, Optional.of("web-")), BAD_NAME);
+            assertIdErrors(() -> apps.create(owner, Optional.of("1web")), BAD_NAME);
+            assertIdErrors(() -> apps.create(owner, Optional.of("web.shop")), NOT_SLUG, BAD_NAME);
+            assertIdErrors(() -> apps.create(owner, Optional.of("a".repeat(64))),
+                    "Ensure this field has no more than 63 characters.");
+            assertIdErrors(() -> apps.create(owner, Optional.of("A".repeat(64) + "!")),
+                    "Ensure this field has no more than 63 characters.", NOT_SLUG, BAD_NAME);
+            Page<App> none = apps.list(admin, PageRequest.FIRST);
+            assertThat(none.count()).isZero();
+        }
+
+        @Test
+        void acceptsTheLongestAllowedId() {
+            assertThat(apps.create(owner, Optional.of("a".repeat(63))).id()).hasSize(63);
+        }
+
+        @Test
+        void refusesReservedNames() {
+            assertIdErrors(() -> apps.create(owner, Optional.of("drycc")), "drycc is a reserved name.");
+            assertIdErrors(() -> apps.create(owner, Optional.of("grafana")), "grafana is a reserved name.");
+        }
+
+        @Test
+        void refusesATakenId() {
+            apps.create(owner, Optional.of("web-shop"));
+
+            assertIdErrors(() -> apps.create(mate, Optional.of("web-shop")), "Application with this id already exists.");
+        }
+
+        @Test
+        void refusesAnIdThatIsAlreadyANamespace() {
+            platform.simulated.create("kube-system");
+
+            assertThatThrownBy(() -> apps.create(owner, Optional.of("kube-system")))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessage("kube-system already exists as a namespace in this kuberenetes setup");
+            Optional<App> stored = read(store -> store.apps().find("kube-system"));
+            assertThat(stored).isEmpty();
+        }
+
+        @Test
+        void removesTheAppAgainWhenTheSchedulerCannotMakeItsSpace() {
+            FailingScheduler failing = new FailingScheduler(platform.simulated);
+            Apps service = new AppService(platform.tx, failing, platform.log, platform.clock, platform.settings,
+                    () -> "unused-name");
+            failing.failCreate = true;
+
+            assertThatThrownBy(() -> service.create(owner, Optional.of("web-shop")))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessage("Kubernetes resources could not be created");
+
+            Optional<App> app = read(store -> store.apps().find("web-shop"));
+            assertThat(app).isEmpty();
+            Optional<Config> config = read(store -> store.configs().latest("web-shop"));
+            assertThat(config).isEmpty();
+            Optional<Release> release = read(store -> store.releases().find("web-shop", 1));
+            assertThat(release).isEmpty();
+            Optional<Domain> domain = read(store -> store.domains().find("web-shop"));
+            assertThat(domain).isEmpty();
+            assertThat(platform.simulated.exists("web-shop")).isFalse();
+            assertThat(platform.log.tail("web-shop", 10)).isEmpty();
+
+            failing.failCreate = false;
+            assertThat(service.create(owner, Optional.of("web-shop")).id()).isEqualTo("web-shop");
+        }
+    }
+
+    @Nested
+    class Listing {
+        @Test
+        void showsUsersTheAppsTheyOwnOrShareAndAdminsAllOrderedById() {
+            apps.create(owner, Optional.of("zeta"));
+            apps.create(owner, Optional.of("alpha"));
+            apps.create(mate, Optional.of("mates-own"));
+            platform.core.collaborators().grant(owner, "zeta", "mate");
+
+            assertThat(ids(apps.list(owner, PageRequest.FIRST))).containsExactly("alpha", "zeta");
+            assertThat(ids(apps.list(mate, PageRequest.FIRST))).containsExactly("mates-own", "zeta");
+            assertThat(ids(apps.list(outsider, PageRequest.FIRST))).isEmpty();
+            Page<App> all = apps.list(admin, PageRequest.FIRST);
+            assertThat(ids(all)).containsExactly("alpha", "mates-own", "zeta");
+            assertThat(all.count()).isEqualTo(3);
+            Page<App> page = apps.list(admin, new PageRequest(1, 1));
+            assertThat(ids(page)).containsExactly("mates-own");
+            assertThat(page.count()).isEqualTo(3);
+        }
+
+        @Test
+        void showsOneAppToItsUsersOnly() {
+            apps.create(owner, Optional.of("web-shop"));
+            platform.core.collaborators().grant(owner, "web-shop", "mate");
+
+            assertThat(apps.get(owner, "web-shop").id()).isEqualTo("web-shop");
+            assertThat(apps.get(mate, "web-shop").id()).isEqualTo("web-shop");
+            assertThat(apps.get(admin, "web-shop").id()).isEqualTo("web-shop");
+            assertThatThrownBy(() -> apps.get(outsider, "web-shop")).isInstanceOf(ForbiddenException.class)
+                    .hasMessage("You do not have permission to perform this action.");
+            assertThatThrownBy(() -> apps.get(owner, "missing")).isInstanceOf(NotFoundException.class)
+                    .hasMessage("No App matches the given query.");
+        }
+    }
+
+    @Nested
+    class Transferring {
+        @Test
+        void givesTheAppAndTheOldOwnersRecordsToTheNewOwner() {
+            apps.create(owner, Optional.of("web-shop"));
+            platform.tx.writeVoid(store -> store.domains().insert(
+                    new Domain("shop.example.com", "web-shop", "mate", null, TestPlatform.NOW, TestPlatform.NOW)));
+
+            apps.transfer(owner, "web-shop", Optional.of("outsider"));
+
+            assertThat(apps.get(outsider, "web-shop").owner()).isEqualTo("outsider");
+            Release v1 = read(store -> store.releases().find("web-shop", 1)).orElseThrow();
+            assertThat(v1.owner()).isEqualTo("outsider");
+            Domain byOwner = read(store -> store.domains().find("web-shop")).orElseThrow();
+            assertThat(byOwner.owner()).isEqualTo("outsider");
+            Domain byOther = read(store -> store.domains().find("shop.example.com")).orElseThrow();
+            assertThat(byOther.owner()).isEqualTo("mate");
+            assertThatThrownBy(() -> apps.get(owner, "web-shop")).isInstanceOf(ForbiddenException.class);
+            assertThat(platform.log.tail("web-shop", 1))
+                    .containsExactly("owner transferred ownership of web-shop from owner to outsider");
+        }
+
+        @Test
+        void letsAdminsTransferButNotCollaboratorsOrOutsiders() {
+            apps.create(owner, Optional.of("web-shop"));
+            platform.core.collaborators().grant(owner, "web-shop", "mate");
+
+            assertThatThrownBy(() -> apps.transfer(mate, "web-shop", Optional.of("mate")))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> apps.transfer(outsider, "web-shop", Optional.of("outsider")))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThat(apps.get(admin, "web-shop").owner()).isEqualTo("owner");
+
+            apps.transfer(admin, "web-shop", Optional.of("mate"));
+
+            assertThat(apps.get(admin, "web-shop").owner()).isEqualTo("mate");
+        }
+
+        @Test
+        void changesNothingWithoutANewOwnerButStillChecksAccess() {
+            apps.create(owner, Optional.of("web-shop"));
+            platform.core.collaborators().grant(owner, "web-shop", "mate");
+
+            apps.transfer(mate, "web-shop", Optional.empty());
+            apps.transfer(owner, "web-shop", Optional.of(""));
+
+            assertThat(apps.get(owner, "web-shop").owner()).isEqualTo("owner");
+            assertThatThrownBy(() -> apps.transfer(outsider, "web-shop", Optional.empty()))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> apps.transfer(owner, "missing", Optional.empty()))
+                    .isInstanceOf(NotFoundException.class);
+        }
+
+        @Test
+        void reportsAnUnknownNewOwner() {
+            apps.create(owner, Optional.of("web-shop"));
+
+            assertThatThrownBy(() -> apps.transfer(owner, "web-shop", Optional.of("nobody")))
+                    .isInstanceOf(NotFoundException.class).hasMessage("No User matches the given query.");
+            assertThat(apps.get(owner, "web-shop").owner()).isEqualTo("owner");
+        }
+    }
+
+    @Nested
+    class Destroying {
+        @Test
+        void removesTheAppEverythingItOwnsItsSpaceAndItsLog() {
+            apps.create(owner, Optional.of("web-shop"));
+            platform.core.collaborators().grant(owner, "web-shop", "mate");
+
+            apps.destroy(owner, "web-shop");
+
+            assertThatThrownBy(() -> apps.get(admin, "web-shop")).isInstanceOf(NotFoundException.class);
+            Optional<Release> release = read(store -> store.releases().find("web-shop", 1));
+            assertThat(release).isEmpty();
+            Optional<Config> config = read(store -> store.configs().latest("web-shop"));
+            assertThat(config).isEmpty();
+            Optional<Domain> domain = read(store -> store.domains().find("web-shop"));
+            assertThat(domain).isEmpty();
+            Optional<Tls> tls = read(store -> store.tls().latest("web-shop"));
+            assertThat(tls).isEmpty();
+            boolean grant = read(store -> store.permissions().has("web-shop", "mate"));
+            assertThat(grant).isFalse();
+            assertThat(platform.simulated.exists("web-shop")).isFalse();
+            assertThat(platform.log.tail("web-shop", 10)).isEmpty();
+            assertThat(ids(apps.list(mate, PageRequest.FIRST))).isEmpty();
+        }
+
+        @Test
+        void letsOwnersAndAdminsDestroyButNotCollaborators() {
+            apps.create(owner, Optional.of("one"));
+            apps.create(owner, Optional.of("two"));
+            platform.core.collaborators().grant(owner, "one", "mate");
+
+            assertThatThrownBy(() -> apps.destroy(mate, "one")).isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> apps.destroy(outsider, "one")).isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> apps.destroy(owner, "missing")).isInstanceOf(NotFoundException.class)
+                    .hasMessage("No App matches the given query.");
+            assertThat(platform.simulated.exists("one")).isTrue();
+
+            apps.destroy(admin, "one");
+            apps.destroy(owner, "two");
+
+            assertThat(apps.list(admin, PageRequest.FIRST).count()).isZero();
+        }
+
+        @Test
+        void keepsTheAppWhenTheSchedulerCannotRemoveItsSpace() {
+            FailingScheduler failing = new FailingScheduler(platform.simulated);
+            Apps service = new AppService(platform.tx, failing, platform.log, platform.clock, platform.settings,
+                    () -> "unused-name");
+            service.create(owner, Optional.of("web-shop"));
+            failing.failDestroy = true;
+
+            assertThatThrownBy(() -> service.destroy(owner, "web-shop")).isInstanceOf(UnavailableException.class);
+
+            assertThat(service.get(owner, "web-shop").id()).isEqualTo("web-shop");
+        }
+
+        @Test
+        void allowsTheSameIdToBeCreatedAgain() {
+            apps.create(owner, Optional.of("web-shop"));
+            apps.destroy(owner, "web-shop");
+
+            App again = apps.create(mate, Optional.of("web-shop"));
+
+            assertThat(again.owner()).isEqualTo("mate");
+            int max = read(store -> store.releases().maxVersion("web-shop"));
+            assertThat(max).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theWordListsHaveTheUpstreamShape() {
+        assertThat(AppNames.ADJECTIVES).allMatch(word -> word.matches("[a-z]{6}")).doesNotHaveDuplicates()
+                .hasSizeGreaterThan(30);
+        assertThat(AppNames.NOUNS).allMatch(word -> word.matches("[a-z]{8}")).doesNotHaveDuplicates()
+                .hasSizeGreaterThan(30);
+        assertThat(new AppNames(new java.util.Random(7)).get()).matches("[a-z]{6}-[a-z]{8}");
+    }
+}

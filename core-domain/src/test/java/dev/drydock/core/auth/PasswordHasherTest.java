@@ -1,0 +1,55 @@
+package dev.drydock.core.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest {
+    private final PasswordHasher hasher = new PasswordHasher(1000);
+
+    @Test
+    void encodesAlgorithmIterationsSaltAndHash() {
+        String encoded = hasher.hash("s3cret");
+
+        String[] parts = encoded.split("\\$");
+        assertThat(parts).hasSize(4);
+        assertThat(parts[0]).isEqualTo("pbkdf2_sha256");
+        assertThat(parts[1]).isEqualTo("1000");
+        assertThat(Base64.getDecoder().decode(parts[2])).hasSize(16);
+        assertThat(Base64.getDecoder().decode(parts[3])).hasSize(32);
+        assertThat(encoded).doesNotContain("s3cret");
+    }
+
+    @Test
+    void verifiesOnlyTheRightPassword() {
+        String encoded = hasher.hash("s3cret");
+
+        assertThat(hasher.verify("s3cret", encoded)).isTrue();
+        assertThat(hasher.verify("s3cret ", encoded)).isFalse();
+        assertThat(hasher.verify("S3cret", encoded)).isFalse();
+        assertThat(hasher.verify("", encoded)).isFalse();
+    }
+
+    @Test
+    void saltsEveryHash() {
+        assertThat(hasher.hash("same")).isNotEqualTo(hasher.hash("same"));
+    }
+
+    @Test
+    void keepsVerifyingHashesMadeWithOtherIterationCounts() {
+        String old = new PasswordHasher(500).hash("pässwörd");
+
+        assertThat(hasher.verify("pässwörd", old)).isTrue();
+    }
+
+    @Test
+    void matchesNothingAgainstAMalformedHash() {
+        assertThat(hasher.verify("x", "")).isFalse();
+        assertThat(hasher.verify("x", "md5$1$abc$def")).isFalse();
+        assertThat(hasher.verify("x", "pbkdf2_sha256$notanumber$AAAA$AAAA")).isFalse();
+        assertThat(hasher.verify("x", "pbkdf2_sha256$1000$!!!$AAAA")).isFalse();
+        assertThat(hasher.verify("x", "pbkdf2_sha256$0$AAAA$AAAA")).isFalse();
+        assertThat(hasher.verify(null, hasher.hash("x"))).isFalse();
+    }
+}
