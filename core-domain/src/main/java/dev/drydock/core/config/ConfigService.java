@@ -1,0 +1,92 @@
+package dev.drydock.core.config;
+
+import dev.drydock.core.Access;
+import dev.drydock.core.release.Current;
+import dev.drydock.core.release.Releaser;
+import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.model.App;
+import dev.drydock.ports.model.Build;
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.Config;
+import dev.drydock.ports.model.Release;
+import dev.drydock.ports.spi.AppLog;
+import dev.drydock.ports.spi.Scheduler;
+import dev.drydock.ports.spi.Transactions;
+import dev.drydock.ports.usecase.ConfigChange;
+import dev.drydock.ports.usecase.Configs;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An app's config. A change is checked, merged onto the config of the latest good release and
+ * released, all in one write, so two changes at once both land with consecutive versions. Only the
+ * check that some node carries the new tags asks the scheduler; it runs before the write, and the
+ * write starts over if the tags it checked changed meanwhile.
+ */
+public final class ConfigService implements Configs {
+    // Each retry means another writer changed the tags in between; a few is plenty.
+    private static final int TAG_ATTEMPTS = 5;
+
+    private final Transactions tx;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final Releaser releaser;
+
+    public ConfigService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.releaser = new Releaser(tx, scheduler, log, clock);
+    }
+
+    @Override
+    public Config get(Caller caller, String app) {
+        return tx.read(store -> {
+            Access.use(store, caller, app);
+            return Current.config(store, app);
+        });
+    }
+
+    @Override
+    public Config set(Caller caller, String appId, ConfigChange change) {
+        tx.read(store -> Access.use(store, caller, appId));
+        Map<String, List<String>> problems = ConfigRules.problems(change);
+        if (!problems.isEmpty()) {
+            throw DrydockException.invalidFields(problems);
+        }
+        String user = caller.username();
+        for (int attempt = 0; attempt < TAG_ATTEMPTS; attempt++) {
+            Instant now = Instant.now(clock);
+            // A dry run outside the write gives merge errors in upstream's order and the tags to check.
+            Config base = get(caller, appId);
+            Config preview = ConfigMerge.merge(base, change, user, UUID.randomUUID(), now);
+            if (change.tags() != null && !preview.tags().isEmpty() && !scheduler.nodesMatch(preview.tags())) {
+                throw DrydockException.invalid(ConfigMerge.noNodesMessage(preview.tags(), base.tags()));
+            }
+            Optional<Releaser.Staged> staged = tx.write(store -> {
+                App app = Access.use(store, caller, appId);
+                Optional<Release> current = Current.release(store, appId);
+                Config merged = ConfigMerge.merge(Current.config(store, appId), change, user, UUID.randomUUID(), now);
+                if (change.tags() != null && !merged.tags().equals(preview.tags())) {
+                    return Optional.<Releaser.Staged>empty();
+                }
+                store.configs().insert(merged);
+                Build build = current.flatMap(r -> Current.build(store, r)).orElse(null);
+                return Optional.of(releaser.stage(store, app, user, build, merged, current.orElse(null), null, false,
+                        user + " deployed a config that failed"));
+            });
+            if (staged.isPresent()) {
+                Release release = releaser.publish(staged.get());
+                return tx.read(store -> store.configs().find(release.config()))
+                        .orElseThrow(() -> DrydockException.notFound(Current.NO_CONFIG));
+            }
+        }
+        throw DrydockException.conflict("The tags of " + appId + " kept changing while this change was checked;"
+                + " please try again");
+    }
+}

@@ -1,0 +1,170 @@
+package dev.drydock.core.config;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * How upstream's Python turns JSON values into text and numbers. Clients match on these texts
+ * (stored config maps hold {@code str(value)}; error messages quote {@code repr(value)}), so the
+ * core reproduces them for the JSON-like values it receives: strings, numbers, booleans, null,
+ * maps and lists.
+ */
+public final class PythonText {
+    private PythonText() {
+    }
+
+    /** Python's {@code str(value)}. */
+    public static String str(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        return repr(value);
+    }
+
+    /** Python's {@code repr(value)}. */
+    public static String repr(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (value instanceof String s) {
+            return s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? "\"" + s + "\"" : "'" + s.replace("'", "\\'") + "'";
+        }
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            return floatText(((Number) value).doubleValue());
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream()
+                    .map(e -> repr(e.getKey()) + ": " + repr(e.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PythonText::repr).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return String.valueOf(value);
+    }
+
+    /** Python's name for the type of a JSON value, as its error messages quote it. */
+    public static String typeName(Object value) {
+        if (value == null) {
+            return "NoneType";
+        }
+        if (value instanceof Boolean) {
+            return "bool";
+        }
+        if (value instanceof String) {
+            return "str";
+        }
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            return "float";
+        }
+        if (value instanceof Number) {
+            return "int";
+        }
+        if (value instanceof Map) {
+            return "dict";
+        }
+        if (value instanceof List) {
+            return "list";
+        }
+        return value.getClass().getSimpleName();
+    }
+
+    /** Whether Python's {@code str(value).isnumeric()} holds: non-empty and digits only. */
+    public static boolean isNumeric(Object value) {
+        String text = str(value);
+        return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
+    }
+
+    /** A JSON integer (not a boolean, not a float), as JSON schema's "integer" means it. */
+    public static boolean isInteger(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte || value instanceof BigInteger;
+    }
+
+    /** Whether a value is true in Python's sense (non-empty, non-zero, not None or False). */
+    public static boolean truthy(Object value) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s) {
+            return !s.isEmpty();
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue() != 0;
+        }
+        if (value instanceof Map<?, ?> m) {
+            return !m.isEmpty();
+        }
+        if (value instanceof List<?> l) {
+            return !l.isEmpty();
+        }
+        return true;
+    }
+
+    /**
+     * Python's {@code int(value)} for a JSON value: whole-number text (surrounding blanks and a sign
+     * allowed), numbers (floats truncated) and booleans; empty with the message Python gives
+     * otherwise.
+     */
+    public static IntResult toInt(Object value) {
+        if (value instanceof Boolean b) {
+            return IntResult.of(BigInteger.valueOf(b ? 1 : 0));
+        }
+        if (isInteger(value)) {
+            return IntResult.of(new BigInteger(value.toString()));
+        }
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d)) {
+                return IntResult.error("cannot convert float NaN to integer");
+            }
+            if (Double.isInfinite(d)) {
+                return IntResult.error("cannot convert float infinity to integer");
+            }
+            return IntResult.of(new BigDecimal(d).toBigInteger());
+        }
+        if (value instanceof String s) {
+            String t = s.strip();
+            if (t.matches("[+-]?[0-9]+")) {
+                return IntResult.of(new BigInteger(t.startsWith("+") ? t.substring(1) : t));
+            }
+            return IntResult.error("invalid literal for int() with base 10: " + repr(s));
+        }
+        return IntResult.error("int() argument must be a string, a bytes-like object or a number, not '"
+                + typeName(value) + "'");
+    }
+
+    /** The outcome of {@link #toInt}: a value or Python's error text. */
+    public record IntResult(Optional<BigInteger> value, String error) {
+        static IntResult of(BigInteger v) {
+            return new IntResult(Optional.of(v), null);
+        }
+
+        static IntResult error(String message) {
+            return new IntResult(Optional.empty(), message);
+        }
+    }
+
+    private static String floatText(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
+            return BigDecimal.valueOf(d).toBigInteger() + ".0";
+        }
+        return Double.toString(d);
+    }
+}

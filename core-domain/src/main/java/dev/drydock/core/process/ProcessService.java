@@ -1,0 +1,211 @@
+package dev.drydock.core.process;
+
+import dev.drydock.core.Access;
+import dev.drydock.core.config.PythonText;
+import dev.drydock.core.release.Current;
+import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.model.App;
+import dev.drydock.ports.model.Build;
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.Config;
+import dev.drydock.ports.model.Pod;
+import dev.drydock.ports.model.Release;
+import dev.drydock.ports.model.RunResult;
+import dev.drydock.ports.spi.AppLog;
+import dev.drydock.ports.spi.DeployPlan;
+import dev.drydock.ports.spi.Scheduler;
+import dev.drydock.ports.spi.Store;
+import dev.drydock.ports.spi.Transactions;
+import dev.drydock.ports.usecase.Processes;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What runs: scaling, pods, restarts, one-off commands and logs, always of the latest good release.
+ * Scaling stores the new structure first and restores it when the scheduler refuses.
+ */
+public final class ProcessService implements Processes {
+    static final String NO_BUILD = "No build associated with this release";
+    static final String NO_BUILD_TO_RUN = "No build associated with this release to run this command";
+    static final String NO_COMMAND = "command is a required field";
+    static final String SCALE_FORMAT = "Invalid scaling format: ";
+    /** How many log lines are given when a caller asks for none or fewer. */
+    public static final int DEFAULT_LOG_LINES = 100;
+
+    private final Transactions tx;
+    private final Scheduler scheduler;
+    private final AppLog log;
+    private final Clock clock;
+
+    public ProcessService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The latest good release with its build and config, as a plan for the scheduler. */
+    private record Running(App app, Release release, Build build, Config config) {
+        DeployPlan plan(Map<String, Integer> structure) {
+            return new DeployPlan(app.id(), release, build, config, structure, false);
+        }
+    }
+
+    private static Running running(Store store, App app, String noBuild) {
+        Release release = Current.release(store, app.id())
+                .orElseThrow(() -> DrydockException.invalid(noBuild));
+        Build build = Current.build(store, release).orElseThrow(() -> DrydockException.invalid(noBuild));
+        return new Running(app, release, build, Current.config(store, release));
+    }
+
+    private record Scaling(Running running, Map<String, Integer> before, Map<String, Integer> requested) {
+    }
+
+    @Override
+    public void scale(Caller caller, String appId, Map<String, Object> counts) {
+        Instant now = Instant.now(clock);
+        Optional<Scaling> scaling = tx.write(store -> {
+            App app = Access.use(store, caller, appId);
+            Running running = running(store, app, NO_BUILD);
+            Map<String, Integer> requested = counts(counts);
+            for (String type : requested.keySet()) {
+                if (!type.equals("cmd") && !running.build().procfile().containsKey(type)) {
+                    throw DrydockException.notFound("Container type " + type + " does not exist in application");
+                }
+            }
+            Map<String, Integer> structure = new TreeMap<>(app.structure());
+            structure.putAll(requested);
+            if (structure.equals(app.structure())) {
+                return Optional.<Scaling>empty();
+            }
+            store.apps().update(app.withStructure(structure, running.build().procfile(), now));
+            return Optional.of(new Scaling(running, app.structure(), requested));
+        });
+        if (scaling.isEmpty()) {
+            return;
+        }
+        Scaling s = scaling.get();
+        try {
+            scheduler.scale(s.running().plan(s.requested()));
+        } catch (RuntimeException e) {
+            restore(appId, s);
+            throw DrydockException.unavailable("(scale): " + e.getMessage(), e);
+        }
+        log.record(appId, caller.username() + " scaled pods " + s.requested().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" ")));
+    }
+
+    // Puts back the counts of the requested types, leaving any other type as later writers left it.
+    private void restore(String appId, Scaling s) {
+        Instant now = Instant.now(clock);
+        tx.writeVoid(store -> store.apps().find(appId).ifPresent(app -> {
+            Map<String, Integer> structure = new TreeMap<>(app.structure());
+            s.requested().keySet().forEach(type -> {
+                if (s.before().containsKey(type)) {
+                    structure.put(type, s.before().get(type));
+                } else {
+                    structure.remove(type);
+                }
+            });
+            store.apps().update(app.withStructure(structure, app.procfileStructure(), now));
+        }));
+    }
+
+    // Counts as int() reads them upstream: numbers or numeric text, never below zero.
+    private static Map<String, Integer> counts(Map<String, Object> counts) {
+        Map<String, Integer> parsed = new TreeMap<>();
+        if (counts == null) {
+            return parsed;
+        }
+        boolean negative = false;
+        for (Map.Entry<String, Object> entry : counts.entrySet()) {
+            PythonText.IntResult result = PythonText.toInt(entry.getValue());
+            BigInteger value = result.value()
+                    .orElseThrow(() -> DrydockException.invalid(SCALE_FORMAT + result.error()));
+            if (value.signum() < 0) {
+                negative = true;
+                continue;
+            }
+            if (value.bitLength() >= 32) {
+                throw DrydockException.invalid(SCALE_FORMAT + "['Ensure this value is less than or equal to "
+                        + Integer.MAX_VALUE + ".']");
+            }
+            parsed.put(entry.getKey(), value.intValue());
+        }
+        if (negative) {
+            throw DrydockException.invalid(SCALE_FORMAT + "['Must be greater than or equal to zero']");
+        }
+        return parsed;
+    }
+
+    @Override
+    public List<Pod> pods(Caller caller, String appId, Optional<String> type, Optional<String> name) {
+        String release = tx.read(store -> {
+            Access.use(store, caller, appId);
+            return Current.release(store, appId).map(Release::name);
+        }).orElse(null);
+        if (release == null) {
+            return List.of();
+        }
+        return scheduler.pods(appId, release, type).stream()
+                .filter(pod -> name.isEmpty() || pod.name().equals(name.get()))
+                .toList();
+    }
+
+    @Override
+    public List<Pod> restart(Caller caller, String appId, Optional<String> type, Optional<String> name) {
+        String release = tx.read(store -> {
+            Access.use(store, caller, appId);
+            return Current.release(store, appId).map(Release::name);
+        }).orElse(null);
+        if (release == null) {
+            return List.of();
+        }
+        // "web-1269180282-1nyfz" is short for "<app>-web-1269180282-1nyfz"
+        Optional<String> podName = name.map(n -> n.chars().filter(c -> c == '-').count() == 2 ? appId + "-" + n : n);
+        return scheduler.restart(appId, release, type, podName);
+    }
+
+    @Override
+    public RunResult run(Caller caller, String appId, String command) {
+        Running running = tx.read(store -> {
+            App app = Access.use(store, caller, appId);
+            if (command == null || command.isBlank()) {
+                throw DrydockException.invalid(NO_COMMAND);
+            }
+            return running(store, app, NO_BUILD_TO_RUN);
+        });
+        log.record(appId, caller.username() + " runs '" + command + "'");
+        try {
+            return scheduler.run(running.plan(running.app().structure()), command);
+        } catch (RuntimeException e) {
+            throw DrydockException.unavailable(appId + "-run (run): " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String logs(Caller caller, String appId, int lines) {
+        tx.read(store -> Access.use(store, caller, appId));
+        int wanted = lines > 0 ? lines : DEFAULT_LOG_LINES;
+        List<String> all = new ArrayList<>(log.tail(appId, wanted));
+        all.addAll(scheduler.logs(appId, wanted));
+        List<String> last = all.subList(Math.max(0, all.size() - wanted), all.size());
+        StringBuilder text = new StringBuilder();
+        for (String line : last) {
+            text.append(line);
+            if (!line.endsWith("\n")) {
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+}

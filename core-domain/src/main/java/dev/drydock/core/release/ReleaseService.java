@@ -1,0 +1,90 @@
+package dev.drydock.core.release;
+
+import dev.drydock.core.Access;
+import dev.drydock.core.config.PythonText;
+import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.model.App;
+import dev.drydock.ports.model.Build;
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.Config;
+import dev.drydock.ports.model.Page;
+import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.model.Release;
+import dev.drydock.ports.spi.AppLog;
+import dev.drydock.ports.spi.Scheduler;
+import dev.drydock.ports.spi.Transactions;
+import dev.drydock.ports.usecase.Releases;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An app's releases, and rollback: a new release that reuses an earlier release's build and config
+ * objects (not copies) and is deployed like any other.
+ */
+public final class ReleaseService implements Releases {
+    private final Transactions tx;
+    private final Releaser releaser;
+
+    public ReleaseService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+        this.releaser = new Releaser(tx, scheduler, log, clock);
+    }
+
+    @Override
+    public Page<Release> list(Caller caller, String app, PageRequest page) {
+        return tx.read(store -> {
+            Access.use(store, caller, app);
+            return store.releases().list(app, page);
+        });
+    }
+
+    @Override
+    public Release get(Caller caller, String app, int version) {
+        return tx.read(store -> {
+            Access.use(store, caller, app);
+            return store.releases().find(app, version)
+                    .orElseThrow(() -> DrydockException.notFound(Current.NO_RELEASE));
+        });
+    }
+
+    @Override
+    public int rollback(Caller caller, String appId, Optional<String> version) {
+        Optional<Integer> requested = version.map(String::strip).filter(v -> !v.isEmpty()).map(ReleaseService::number);
+        Releaser.Staged staged = tx.write(store -> {
+            App app = Access.use(store, caller, appId);
+            Release current = Current.release(store, appId)
+                    .orElseThrow(() -> DrydockException.invalid("Release matching query does not exist."));
+            int target = requested.orElse(current.version() - 1);
+            if (target < 1) {
+                throw DrydockException.invalid("version cannot be below 0");
+            }
+            if (target == 1) {
+                throw DrydockException.invalid("Cannot roll back to initial release.");
+            }
+            Release old = store.releases().find(appId, target)
+                    .orElseThrow(() -> DrydockException.invalid("Release matching query does not exist."));
+            if (old.failed()) {
+                throw DrydockException.invalid("Cannot roll back to failed release.");
+            }
+            Build build = Current.build(store, old).orElse(null);
+            Config config = Current.config(store, old);
+            return releaser.stage(store, app, caller.username(), build, config, current,
+                    caller.username() + " rolled back to v" + target, true,
+                    current.owner() + " performed roll back to a release that failed");
+        });
+        return releaser.publish(staged).version();
+    }
+
+    // Like upstream's int(): surrounding blanks and a sign are fine, anything else is refused.
+    private static int number(String text) {
+        PythonText.IntResult parsed = PythonText.toInt(text);
+        BigInteger value = parsed.value().orElseThrow(() -> DrydockException.invalid(parsed.error()));
+        if (value.bitLength() >= 32) {
+            // Far outside any version: below 1 reads as such, above as a release that does not exist.
+            return value.signum() < 0 ? -1 : Integer.MAX_VALUE;
+        }
+        return value.intValue();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.drydock.core.process;
+
+import static dev.drydock.core.release.ReleaseBench.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.core.Settings;
+import dev.drydock.core.release.ReleaseBench;
+import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.error.ForbiddenException;
+import dev.drydock.ports.error.InvalidException;
+import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.error.UnavailableException;
+import dev.drydock.ports.model.Pod;
+import dev.drydock.ports.model.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ProcessServiceTest {
+    private static final String SHA = "ecdff91c57a0b9ab82e89634df87e293d259a3aa";
+
+    private final ReleaseBench bench = new ReleaseBench();
+    private final ProcessService processes = bench.processes;
+    private final String app = bench.app();
+
+    private void deployWebAndWorker() {
+        bench.buildpack(app, SHA, map("web", "node server.js", "worker", "node worker.js"));
+    }
+
+    private void assertScaleRefused(Map<String, Object> counts, String message) {
+        assertThatThrownBy(() -> processes.scale(bench.owner, app, counts))
+                .isInstanceOf(InvalidException.class).hasMessage(message);
+    }
+
+    @Nested
+    class Scaling {
+        @Test
+        void needsABuild() {
+            assertScaleRefused(map("web", 1), "No build associated with this release");
+            assertScaleRefused(map("web", "many"), "No build associated with this release");
+        }
+
+        @Test
+        void countsMustBeWholeNumbersNotBelowZero() {
+            deployWebAndWorker();
+
+            assertScaleRefused(map("web", "not_an_int"),
+                    "Invalid scaling format: invalid literal for int() with base 10: 'not_an_int'");
+            assertScaleRefused(map("web", List.of(1)),
+                    "Invalid scaling format: int() argument must be a string, a bytes-like object or a number, "
+                            + "not 'list'");
+            assertScaleRefused(map("web", -1), "Invalid scaling format: ['Must be greater than or equal to zero']");
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+        }
+
+        @Test
+        void typesMustBeInTheProcfileExceptCmd() {
+            deployWebAndWorker();
+
+            assertThatThrownBy(() -> processes.scale(bench.owner, app, map("clock", 1)))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessage("Container type clock does not exist in application");
+            processes.scale(bench.owner, app, map("cmd", 1));
+            assertThat(bench.stored(app).structure()).containsEntry("cmd", 1);
+        }
+
+        @Test
+        void storesTheStructureScalesAndLogs() {
+            deployWebAndWorker();
+
+            processes.scale(bench.mate, app, map("worker", "1", "web", 3));
+
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 3, "worker", 1));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 3, "worker", 1));
+            assertThat(bench.platform.log.tail(app, 1)).containsExactly("mate scaled pods web=3 worker=1");
+        }
+
+        @Test
+        void scalingToTheSameCountsIsANoOp() {
+            deployWebAndWorker();
+            List<String> before = bench.platform.log.tail(app, 100);
+
+            processes.scale(bench.owner, app, map("web", 1));
+            processes.scale(bench.owner, app, Map.of());
+
+            assertThat(bench.platform.log.tail(app, 100)).isEqualTo(before);
+        }
+
+        @Test
+        void aSchedulerFailureRestoresTheStoredStructure() {
+            deployWebAndWorker();
+            processes.scale(bench.owner, app, map("web", 2));
+            bench.scheduler.failNextScale("quota exceeded");
+
+            assertThatThrownBy(() -> processes.scale(bench.owner, app, map("web", 5, "worker", 2)))
+                    .isInstanceOf(UnavailableException.class).hasMessage("(scale): quota exceeded");
+
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 2));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 2));
+        }
+
+        @Test
+        void outsidersMayNotScale() {
+            deployWebAndWorker();
+            assertThatThrownBy(() -> processes.scale(bench.outsider, app, map("web", 2)))
+                    .isInstanceOf(ForbiddenException.class);
+        }
+    }
+
+    @Nested
+    class Pods {
+        @Test
+        void listsThePodsOfTheLatestGoodRelease() {
+            deployWebAndWorker();
+            processes.scale(bench.owner, app, map("web", 2, "worker", 1));
+
+            List<Pod> all = processes.pods(bench.mate, app, Optional.empty(), Optional.empty());
+            assertThat(all).hasSize(3).allSatisfy(pod -> assertThat(pod.release()).isEqualTo("v2"));
+            assertThat(processes.pods(bench.owner, app, Optional.of("web"), Optional.empty()))
+                    .hasSize(2).allSatisfy(pod -> assertThat(pod.type()).isEqualTo("web"));
+
+            Pod worker = processes.pods(bench.owner, app, Optional.of("worker"), Optional.empty()).get(0);
+            assertThat(processes.pods(bench.owner, app, Optional.of("worker"), Optional.of(worker.name())))
+                    .containsExactly(worker);
+            assertThat(processes.pods(bench.owner, app, Optional.of("web"), Optional.of("nope"))).isEmpty();
+        }
+
+        @Test
+        void aFailedReleaseDoesNotChangeWhichPodsAreListed() {
+            deployWebAndWorker();
+            bench.scheduler.failNextDeploy("no");
+            assertThatThrownBy(() -> bench.configs.set(bench.owner, app, ReleaseBench.values(map("A", "1"))))
+                    .isInstanceOf(InvalidException.class);
+
+            assertThat(processes.pods(bench.owner, app, Optional.empty(), Optional.empty()))
+                    .extracting(Pod::release).containsOnly("v2");
+        }
+
+        @Test
+        void restartsAllOneTypeOrOnePod() {
+            deployWebAndWorker();
+            processes.scale(bench.owner, app, map("web", 2, "worker", 1));
+            List<Pod> before = processes.pods(bench.owner, app, Optional.empty(), Optional.empty());
+
+            List<Pod> all = processes.restart(bench.owner, app, Optional.empty(), Optional.empty());
+            assertThat(all).hasSize(3).extracting(Pod::name).doesNotContainAnyElementsOf(
+                    before.stream().map(Pod::name).toList());
+
+            assertThat(processes.restart(bench.owner, app, Optional.of("worker"), Optional.empty()))
+                    .hasSize(1).allSatisfy(pod -> assertThat(pod.type()).isEqualTo("worker"));
+
+            Pod web = processes.pods(bench.owner, app, Optional.of("web"), Optional.empty()).get(0);
+            String shortName = web.name().substring(app.length() + 1);
+            assertThat(shortName.chars().filter(c -> c == '-').count()).isEqualTo(2);
+            List<Pod> restarted = processes.restart(bench.owner, app, Optional.of("web"), Optional.of(shortName));
+            assertThat(restarted).hasSize(1);
+            assertThat(processes.pods(bench.owner, app, Optional.empty(), Optional.empty()))
+                    .extracting(Pod::name).doesNotContain(web.name()).hasSize(3);
+
+            assertThat(processes.restart(bench.owner, app, Optional.of("clock"), Optional.empty())).isEmpty();
+        }
+    }
+
+    @Nested
+    class Running {
+        private final List<String> commands = new ArrayList<>();
+        private final ReleaseBench runner = new ReleaseBench(Settings.defaults(), List.of(), (plan, command) -> {
+            if (command.equals("explode")) {
+                throw DrydockException.unavailable("pod never started");
+            }
+            commands.add(plan.release().name() + ": " + command);
+            return new RunResult(0, "ran " + command + "\n");
+        });
+        private final String runApp = runner.app();
+
+        @Test
+        void needsACommand() {
+            for (String command : new String[] {null, "", "   "}) {
+                assertThatThrownBy(() -> runner.processes.run(runner.owner, runApp, command))
+                        .isInstanceOf(InvalidException.class).hasMessage("command is a required field");
+            }
+        }
+
+        @Test
+        void needsABuild() {
+            assertThatThrownBy(() -> runner.processes.run(runner.owner, runApp, "ls"))
+                    .isInstanceOf(InvalidException.class)
+                    .hasMessage("No build associated with this release to run this command");
+        }
+
+        @Test
+        void runsInTheLatestGoodRelease() {
+            runner.imageBuild(runApp);
+
+            RunResult result = runner.processes.run(runner.mate, runApp, "rake db:migrate");
+
+            assertThat(result).isEqualTo(new RunResult(0, "ran rake db:migrate\n"));
+            assertThat(commands).containsExactly("v2: rake db:migrate");
+            assertThat(runner.platform.log.tail(runApp, 1)).containsExactly("mate runs 'rake db:migrate'");
+        }
+
+        @Test
+        void aSchedulerFailureIsUnavailable() {
+            runner.imageBuild(runApp);
+
+            assertThatThrownBy(() -> runner.processes.run(runner.owner, runApp, "explode"))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessage(runApp + "-run (run): pod never started");
+        }
+    }
+
+    @Nested
+    class Logs {
+        @Test
+        void areTheAppsEventLinesEachEndingInANewline() {
+            processes.logs(bench.owner, app, 100);
+            bench.configs.set(bench.owner, app, ReleaseBench.values(map("A", "1")));
+
+            assertThat(processes.logs(bench.mate, app, 100))
+                    .isEqualTo("owner created initial release\nUser mate was granted access to " + app
+                            + "\nowner added A\n");
+            assertThat(processes.logs(bench.owner, app, 1)).isEqualTo("owner added A\n");
+        }
+
+        @Test
+        void areEmptyWhenThereIsNothing() {
+            bench.platform.log.forget(app);
+
+            assertThat(processes.logs(bench.owner, app, 100)).isEmpty();
+        }
+
+        @Test
+        void outsidersMayNotRead() {
+            assertThatThrownBy(() -> processes.logs(bench.outsider, app, 100)).isInstanceOf(ForbiddenException.class);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.drydock.core.release;
+
+import static dev.drydock.core.release.ReleaseBench.map;
+import static dev.drydock.core.release.ReleaseBench.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.ports.error.ForbiddenException;
+import dev.drydock.ports.error.InvalidException;
+import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.model.Build;
+import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.model.Release;
+import dev.drydock.ports.spi.DeployPlan;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ReleaseServiceTest {
+    private final ReleaseBench bench = new ReleaseBench();
+    private final ReleaseService releases = bench.releases;
+    private final String app = bench.app();
+
+    private List<Integer> versions() {
+        return releases.list(bench.owner, app, PageRequest.FIRST).results().stream().map(Release::version).toList();
+    }
+
+    private void assertRefused(String version, String message) {
+        int before = bench.latestVersion(app);
+        assertThatThrownBy(() -> releases.rollback(bench.owner, app, Optional.of(version)))
+                .isInstanceOf(InvalidException.class).hasMessage(message);
+        assertThat(bench.latestVersion(app)).isEqualTo(before);
+    }
+
+    @Nested
+    class Reading {
+        @Test
+        void listsNewestFirstWithFailedReleases() {
+            bench.imageBuild(app);
+            bench.scheduler.failNextDeploy("no");
+            assertThatThrownBy(() -> bench.configs.set(bench.owner, app, values(map("A", "1"))))
+                    .isInstanceOf(InvalidException.class);
+            bench.configs.set(bench.owner, app, values(map("B", "1")));
+
+            assertThat(versions()).containsExactly(4, 3, 2, 1);
+            assertThat(releases.get(bench.mate, app, 3).failed()).isTrue();
+            assertThat(releases.get(bench.owner, app, 1).summary()).isEqualTo("owner created initial release");
+        }
+
+        @Test
+        void anUnknownVersionIsNotFound() {
+            assertThatThrownBy(() -> releases.get(bench.owner, app, 7))
+                    .isInstanceOf(NotFoundException.class).hasMessage("No Release matches the given query.");
+        }
+
+        @Test
+        void outsidersMayNotLook() {
+            assertThatThrownBy(() -> releases.list(bench.outsider, app, PageRequest.FIRST))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> releases.get(bench.outsider, app, 1)).isInstanceOf(ForbiddenException.class);
+        }
+    }
+
+    @Nested
+    class RollingBack {
+        @Test
+        void byDefaultGoesBackToTheReleaseBeforeTheLatestGoodOne() {
+            Build first = bench.imageBuild(app);
+            bench.configs.set(bench.owner, app, values(map("A", "1")));
+
+            int version = releases.rollback(bench.mate, app, Optional.empty());
+
+            assertThat(version).isEqualTo(4);
+            Release v4 = bench.release(app, 4);
+            Release v2 = bench.release(app, 2);
+            assertThat(v4.summary()).isEqualTo("mate rolled back to v2");
+            assertThat(v4.owner()).isEqualTo("mate");
+            assertThat(v4.build()).isEqualTo(first.uuid());
+            assertThat(v4.config()).isEqualTo(v2.config());
+            assertThat(bench.configs.get(bench.owner, app).values()).isEmpty();
+            List<DeployPlan> plans = bench.scheduler.deployments(app);
+            DeployPlan last = plans.get(plans.size() - 1);
+            assertThat(last.release()).isEqualTo(v4);
+            assertThat(last.force()).isTrue();
+            assertThat(bench.platform.log.tail(app, 1)).containsExactly("mate rolled back to v2");
+        }
+
+        @Test
+        void toANamedVersionGivenAsText() {
+            bench.imageBuild(app);
+            bench.configs.set(bench.owner, app, values(map("A", "1")));
+            bench.configs.set(bench.owner, app, values(map("B", "1")));
+
+            assertThat(releases.rollback(bench.owner, app, Optional.of(" 3 "))).isEqualTo(5);
+            assertThat(bench.configs.get(bench.owner, app).values()).isEqualTo(Map.of("A", "1"));
+        }
+
+        @Test
+        void toAConfigOnlyReleaseDeploysNothing() {
+            bench.configs.set(bench.owner, app, values(map("A", "1")));
+            bench.configs.set(bench.owner, app, values(map("B", "1")));
+
+            assertThat(releases.rollback(bench.owner, app, Optional.empty())).isEqualTo(4);
+            assertThat(bench.release(app, 4).build()).isNull();
+            assertThat(bench.scheduler.deployments(app)).isEmpty();
+        }
+
+        @Test
+        void aBlankVersionMeansTheDefaultTarget() {
+            bench.configs.set(bench.owner, app, values(map("A", "1")));
+
+            assertRefused(" ", "Cannot roll back to initial release.");
+        }
+
+        @Test
+        void refusesBadTargets() {
+            bench.imageBuild(app);
+            bench.scheduler.failNextDeploy("no");
+            assertThatThrownBy(() -> bench.imageBuild(app)).isInstanceOf(InvalidException.class);
+            bench.imageBuild(app);
+
+            assertRefused("0", "version cannot be below 0");
+            assertRefused("-4", "version cannot be below 0");
+            assertRefused("1", "Cannot roll back to initial release.");
+            assertRefused("99", "Release matching query does not exist.");
+            assertRefused("x", "invalid literal for int() with base 10: 'x'");
+            assertRefused("3", "Cannot roll back to failed release.");
+        }
+
+        @Test
+        void theDefaultTargetOfAFreshAppIsRefused() {
+            assertThatThrownBy(() -> releases.rollback(bench.owner, app, Optional.empty()))
+                    .isInstanceOf(InvalidException.class).hasMessage("version cannot be below 0");
+        }
+
+        @Test
+        void aFailedDeployKeepsAFailedRollbackRelease() {
+            bench.imageBuild(app);
+            bench.configs.set(bench.mate, app, values(map("A", "1")));
+            bench.scheduler.failNextDeploy("Boom!");
+
+            assertThatThrownBy(() -> releases.rollback(bench.owner, app, Optional.empty()))
+                    .isInstanceOf(InvalidException.class).hasMessage("(app::deploy): Boom!");
+
+            Release v4 = bench.release(app, 4);
+            assertThat(v4.failed()).isTrue();
+            assertThat(v4.summary()).isEqualTo("mate performed roll back to a release that failed");
+            assertThat(bench.configs.get(bench.owner, app).values()).isEqualTo(Map.of("A", "1"));
+        }
+
+        @Test
+        void outsidersMayNotRollBack() {
+            assertThatThrownBy(() -> releases.rollback(bench.outsider, app, Optional.empty()))
+                    .isInstanceOf(ForbiddenException.class);
+        }
+    }
+}
