@@ -1,0 +1,15 @@
+package dev.drydock.http.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.drydock.ports.model.Key;
+import java.util.UUID;
+
+/** An SSH key as the API shows it. */
+public record KeyJson(UUID uuid, String owner, String id, @JsonProperty("public") String publicKey,
+                      String fingerprint, String created, String updated) {
+
+    public static KeyJson of(Key key) {
+        return new KeyJson(key.uuid(), key.owner(), key.id(), key.publicKey(), key.fingerprint(),
+                Dates.format(key.created()), Dates.format(key.updated()));
+    }
+}

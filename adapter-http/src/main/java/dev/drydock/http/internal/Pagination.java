@@ -1,0 +1,146 @@
+package dev.drydock.http.internal;
+
+import dev.drydock.ports.model.Page;
+import dev.drydock.ports.model.PageRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Limit/offset paging as upstream does it. Read the request with {@link #request}, ask the port
+ * for that page, and answer with {@link #envelope}:
+ * {@code {"count", "next", "previous", "results"}} where next/previous are absolute URLs of the
+ * request with {@code limit} and {@code offset} replaced and the query re-encoded in key order.
+ */
+public final class Pagination {
+    static final String LIMIT = "limit";
+    static final String OFFSET = "offset";
+
+    private Pagination() {
+    }
+
+    /** limit and offset from the query: a missing, garbage or non-positive limit is 100, a bad offset 0. */
+    public static PageRequest request(ContainerRequestContext request) {
+        Map<String, List<String>> query = parseQuery(TrailingSlashFilter.originalUri(request).getRawQuery());
+        int limit = parsePositive(last(query.get(LIMIT)), true);
+        int offset = parsePositive(last(query.get(OFFSET)), false);
+        return new PageRequest(limit <= 0 ? PageRequest.DEFAULT_LIMIT : limit, Math.max(offset, 0));
+    }
+
+    /** The page envelope, each item turned into its representation. */
+    public static <T> PageJson envelope(ContainerRequestContext request, PageRequest page, Page<T> result,
+                                        Function<? super T, ?> toJson) {
+        URI uri = TrailingSlashFilter.originalUri(request);
+        List<Object> results = new ArrayList<>(result.results().size());
+        result.results().forEach(item -> results.add(toJson.apply(item)));
+        return new PageJson(result.count(), next(uri, page, result.count()), previous(uri, page), results);
+    }
+
+    /** The page envelope of upstream's list endpoints. */
+    public record PageJson(long count, String next, String previous, List<Object> results) {
+    }
+
+    static String next(URI uri, PageRequest page, long count) {
+        if ((long) page.offset() + page.limit() >= count) {
+            return null;
+        }
+        Map<String, List<String>> query = parseQuery(uri.getRawQuery());
+        query.put(LIMIT, List.of(Integer.toString(page.limit())));
+        query.put(OFFSET, List.of(Long.toString((long) page.offset() + page.limit())));
+        return withQuery(uri, query);
+    }
+
+    static String previous(URI uri, PageRequest page) {
+        if (page.offset() <= 0) {
+            return null;
+        }
+        Map<String, List<String>> query = parseQuery(uri.getRawQuery());
+        query.put(LIMIT, List.of(Integer.toString(page.limit())));
+        if (page.offset() - page.limit() <= 0) {
+            query.remove(OFFSET);
+        } else {
+            query.put(OFFSET, List.of(Integer.toString(page.offset() - page.limit())));
+        }
+        return withQuery(uri, query);
+    }
+
+    /** Python's int() on a query value: surrounding spaces and a sign allowed; strict refuses 0. */
+    private static int parsePositive(String value, boolean strict) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            return n < 0 || (strict && n == 0) ? -1 : n;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String last(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
+    }
+
+    /** Query parameters decoded and sorted by name; blank values kept, repeated names in order. */
+    static Map<String, List<String>> parseQuery(String rawQuery) {
+        Map<String, List<String>> query = new TreeMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+
+    private static String withQuery(URI uri, Map<String, List<String>> query) {
+        StringBuilder url = new StringBuilder()
+                .append(uri.getScheme()).append("://").append(uri.getRawAuthority()).append(uri.getRawPath());
+        char separator = '?';
+        for (Map.Entry<String, List<String>> entry : query.entrySet()) {
+            for (String value : entry.getValue()) {
+                url.append(separator).append(quotePlus(entry.getKey())).append('=').append(quotePlus(value));
+                separator = '&';
+            }
+        }
+        return url.toString();
+    }
+
+    /** Python's urllib quote_plus: unreserved characters kept, space as '+', the rest %XX. */
+    static String quotePlus(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '.' || c == '-' || c == '~') {
+                out.append((char) c);
+            } else if (c == ' ') {
+                out.append('+');
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.drydock.http.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.net.URI;
+
+/**
+ * Makes one trailing slash optional on every route: {@code /v2/apps/} is routed as {@code /v2/apps}.
+ * Resources therefore declare paths without a trailing slash. The URI as sent stays available
+ * under {@link #ORIGINAL_URI} (pagination links are built from it).
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.HEADER_DECORATOR)
+public final class TrailingSlashFilter implements ContainerRequestFilter {
+    /** Request property holding the request URI as the client sent it. */
+    public static final String ORIGINAL_URI = TrailingSlashFilter.class.getName() + ".originalUri";
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        URI uri = request.getUriInfo().getRequestUri();
+        request.setProperty(ORIGINAL_URI, uri);
+        String path = uri.getRawPath();
+        if (path != null && path.length() > 1 && path.endsWith("/")) {
+            String query = uri.getRawQuery();
+            String stripped = uri.getScheme() + "://" + uri.getRawAuthority()
+                    + path.substring(0, path.length() - 1) + (query == null ? "" : "?" + query);
+            request.setRequestUri(URI.create(stripped));
+        }
+    }
+
+    /** The request URI as the client sent it (before a trailing slash was dropped). */
+    public static URI originalUri(ContainerRequestContext request) {
+        Object original = request.getProperty(ORIGINAL_URI);
+        return original instanceof URI uri ? uri : request.getUriInfo().getRequestUri();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.drydock.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.core.DrydockCore;
+import dev.drydock.core.Settings;
+import dev.drydock.inmemory.InMemoryAppLog;
+import dev.drydock.inmemory.InMemoryTransactions;
+import dev.drydock.inmemory.SimulatedScheduler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The HTTP API on a free port over the real core on in-memory adapters, and a client for it. */
+final class ApiFixture implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PASSWORD = "s3cret-pass";
+
+    final DrydockCore core;
+    final HttpApi api;
+    final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    final AtomicBoolean ready = new AtomicBoolean(true);
+
+    private ApiFixture(Settings settings) {
+        core = new DrydockCore(new InMemoryTransactions(), new SimulatedScheduler(Clock.systemUTC()),
+                new InMemoryAppLog(), Clock.systemUTC(), settings);
+        api = HttpApi.start(services(core, ready), "127.0.0.1", 0);
+    }
+
+    static ApiFixture start() {
+        return start(Settings.defaults());
+    }
+
+    static ApiFixture start(Settings settings) {
+        return new ApiFixture(settings.withPasswordIterations(1000));
+    }
+
+    static ApiServices services(DrydockCore core, AtomicBoolean ready) {
+        return new ApiServices(core.accounts(), core.users(), core.apps(), core.keys(), core.collaborators(),
+                null, null, null, null, null, null, null, null, ready::get);
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+
+    /** Registers a user and logs in; the first user registered becomes an admin. Returns the token. */
+    String user(String username) {
+        Reply registered = post("/v2/auth/register", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"email\":\"" + username
+                        + "@example.com\"}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return login(username);
+    }
+
+    String login(String username) {
+        Reply login = post("/v2/auth/login/", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return login.json().get("token").asText();
+    }
+
+    Reply get(String path, String token) {
+        return send("GET", path, token, null, null, Map.of());
+    }
+
+    Reply post(String path, String token, String json) {
+        return send("POST", path, token, json, "application/json", Map.of());
+    }
+
+    Reply delete(String path, String token) {
+        return send("DELETE", path, token, null, null, Map.of());
+    }
+
+    Reply send(String method, String path, String token, String body, String contentType) {
+        return send(method, path, token, body, contentType, Map.of());
+    }
+
+    Reply send(String method, String path, String token, String body, String contentType,
+               Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "token " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return exchange(client, request.build());
+    }
+
+    URI uri(String path) {
+        return api.uri().resolve(path);
+    }
+
+    static Reply exchange(HttpClient client, HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON text from alternating keys and values. */
+    static String json(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        try {
+            return JSON.writeValueAsString(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A response as the client saw it. */
+    record Reply(int status, HttpHeaders headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
