@@ -1,0 +1,68 @@
+package dev.drydock.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The hexagon's rules that Maven alone cannot hold. */
+class DependencyRuleTest {
+    private static final String[] FRAMEWORKS = {
+        "jakarta.ws.rs..", "jakarta.inject..", "org.glassfish..", "org.jdbi..", "io.kubernetes..",
+        "com.google.inject..", "com.fasterxml.jackson..", "org.slf4j.."
+    };
+    private static final String[] ADAPTERS = {"dev.drydock.inmemory..", "dev.drydock.http..", "dev.drydock.jdbc..",
+        "dev.drydock.k8s.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.drydock");
+        // the rules below would pass vacuously if the modules were not on the class path
+        for (String name : new String[] {"dev.drydock.ports.spi.Scheduler", "dev.drydock.core.DrydockCore",
+            "dev.drydock.inmemory.SimulatedScheduler", "dev.drydock.http.HttpApi", "dev.drydock.server.Main"}) {
+            org.assertj.core.api.Assertions.assertThat(classes.contain(name)).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void portsDependOnTheJdkOnly() {
+        noClasses().that().resideInAPackage("dev.drydock.ports..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.drydock.ports..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void coreKnowsNoFrameworkAndNoAdapter() {
+        noClasses().that().resideInAPackage("dev.drydock.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .orShould().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+                .orShould().dependOnClassesThat().resideInAPackage("dev.drydock.server..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersKnowPortsButNotTheCoreOrEachOther() {
+        for (String adapter : ADAPTERS) {
+            String[] others = java.util.Arrays.stream(ADAPTERS).filter(a -> !a.equals(adapter))
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage(adapter)
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .orShould().dependOnClassesThat().resideInAnyPackage("dev.drydock.core..", "dev.drydock.server..")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void onlyTheServerUsesGuice() {
+        noClasses().that().resideOutsideOfPackage("dev.drydock.server..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+                .check(classes);
+    }
+}
