@@ -19,6 +19,17 @@ public final class Resources {
                 new AdminPermsResource(services.users(), auth),
                 new AppsResource(services.apps(), auth),
                 new AppPermsResource(services.collaborators(), auth),
-                new KeysResource(services.keys(), auth));
+                new KeysResource(services.keys(), auth),
+                new ConfigResource(services.configs(), auth),
+                new BuildsResource(services.builds(), auth),
+                new ReleasesResource(services.releases(), auth),
+                new ScaleResource(services.processes(), auth),
+                new PodsResource(services.processes(), auth),
+                new RunResource(services.processes(), auth),
+                new LogsResource(services.processes(), auth),
+                new DomainsResource(services.domains(), auth),
+                new CertificatesResource(services.certificates(), auth),
+                new TlsResource(services.tls(), auth),
+                new HooksResource(services.hooks()));
     }
 }

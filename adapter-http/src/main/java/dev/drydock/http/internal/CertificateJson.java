@@ -1,0 +1,19 @@
+package dev.drydock.http.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.drydock.ports.model.Certificate;
+import dev.drydock.ports.usecase.Certificates;
+import java.util.List;
+
+/** A certificate as the API shows it; the certificate and key PEMs are write-only and never shown. */
+public record CertificateJson(long id, String owner, String name, @JsonProperty("common_name") String commonName,
+                              List<String> san, String fingerprint, String expires, String starts, String issuer,
+                              String subject, List<String> domains, String created, String updated) {
+
+    public static CertificateJson of(Certificates.Attached attached) {
+        Certificate c = attached.certificate();
+        return new CertificateJson(c.id(), c.owner(), c.name(), c.commonName(), c.san(), c.fingerprint(),
+                Dates.format(c.expires()), Dates.format(c.starts()), c.issuer(), c.subject(), attached.domains(),
+                Dates.format(c.created()), Dates.format(c.updated()));
+    }
+}

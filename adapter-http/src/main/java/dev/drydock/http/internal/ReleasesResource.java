@@ -1,0 +1,84 @@
+package dev.drydock.http.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.usecase.Releases;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /v2/apps/{id}/releases}: an app's releases, one by version ({@code v3}), and rollback. */
+@Path(Routes.APP + "/releases")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ReleasesResource {
+    private static final BigInteger MAX_VERSION = BigInteger.valueOf(Integer.MAX_VALUE);
+
+    private final Releases releases;
+    private final Authenticator auth;
+
+    public ReleasesResource(Releases releases, Authenticator auth) {
+        this.releases = releases;
+        this.auth = auth;
+    }
+
+    @GET
+    public Pagination.PageJson list(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app) {
+        Caller caller = auth.require(request);
+        PageRequest page = Pagination.request(request);
+        return Pagination.envelope(request, page, releases.list(caller, app, page), ReleaseJson::of);
+    }
+
+    /** Only "v" and digits match; "/releases/2" is no route. */
+    @GET
+    @Path("v{version: [0-9]+}")
+    public ReleaseJson get(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
+                           @PathParam("version") String version) {
+        Caller caller = auth.require(request);
+        // A number past any int names no release; the core says so.
+        int number = new BigInteger(version).min(MAX_VERSION).intValue();
+        return ReleaseJson.of(releases.get(caller, app, number));
+    }
+
+    /** Body optional: {"version": N} with N a number or numeric text; 201 {"version": new version}. */
+    @POST
+    @Path("rollback")
+    public Response rollback(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
+                             JsonBody body) {
+        Caller caller = auth.require(request);
+        int created = releases.rollback(caller, app, version(body.node("version")));
+        return Response.status(Response.Status.CREATED).entity(Map.of("version", created)).build();
+    }
+
+    /** The version as the text Python's int() reads; a float is truncated as int() does. */
+    private static Optional<String> version(Optional<JsonNode> sent) {
+        if (sent.isEmpty() || sent.get().isNull()) {
+            return Optional.empty();
+        }
+        JsonNode value = sent.get();
+        if (value.isTextual()) {
+            return Optional.of(value.textValue());
+        }
+        if (value.isIntegralNumber()) {
+            return Optional.of(value.bigIntegerValue().toString());
+        }
+        if (value.isNumber()) {
+            return Optional.of(value.decimalValue().toBigInteger().toString());
+        }
+        if (value.isBoolean()) {
+            return Optional.of(value.booleanValue() ? "1" : "0");
+        }
+        throw DrydockException.invalid("int() argument must be a string, a bytes-like object or a number, not '"
+                + (value.isArray() ? "list" : "dict") + "'");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.drydock.http.internal;
+
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.usecase.Processes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code POST /v2/apps/{id}/scale} with {@code {"web": 3, ...}}: counts go to the core as sent; 204. */
+@Path(Routes.APP + "/scale")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ScaleResource {
+    private final Processes processes;
+    private final Authenticator auth;
+
+    public ScaleResource(Processes processes, Authenticator auth) {
+        this.processes = processes;
+        this.auth = auth;
+    }
+
+    @POST
+    public Response scale(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
+                          JsonBody body) {
+        Caller caller = auth.require(request);
+        processes.scale(caller, app, body.toMap());
+        return Response.noContent().build();
+    }
+}
