@@ -51,7 +51,8 @@ final class ApiFixture implements AutoCloseable {
 
     static ApiServices services(DrydockCore core, AtomicBoolean ready) {
         return new ApiServices(core.accounts(), core.users(), core.apps(), core.keys(), core.collaborators(),
-                null, null, null, null, null, null, null, null, ready::get);
+                core.configs(), core.builds(), core.releases(), core.processes(), core.domains(),
+                core.certificates(), core.tls(), core.hooks(), ready::get);
     }
 
     @Override

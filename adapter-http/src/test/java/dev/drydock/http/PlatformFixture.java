@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole HTTP API on a free port over the real core on in-memory adapters, with every use case
- * wired (unlike {@link ApiFixture}), the simulated scheduler within reach, and five callers: an
+ * wired, the simulated scheduler and app log within reach, and five callers: an
  * admin, an app owner, a collaborator on the owner's apps, an outsider and anonymous (a null token).
  */
 final class PlatformFixture implements AutoCloseable {
@@ -46,9 +46,8 @@ final class PlatformFixture implements AutoCloseable {
         scheduler = new SimulatedScheduler(Clock.systemUTC(), null, runs);
         core = new DrydockCore(new InMemoryTransactions(), scheduler, log, Clock.systemUTC(),
                 settings.withPasswordIterations(1000));
-        api = HttpApi.start(new ApiServices(core.accounts(), core.users(), core.apps(), core.keys(),
-                core.collaborators(), core.configs(), core.builds(), core.releases(), core.processes(),
-                core.domains(), core.certificates(), core.tls(), core.hooks(), () -> true), "127.0.0.1", 0);
+        api = HttpApi.start(ApiFixture.services(core, new java.util.concurrent.atomic.AtomicBoolean(true)),
+                "127.0.0.1", 0);
         admin = user("admin");
         owner = user("owner");
         collab = user("collab");

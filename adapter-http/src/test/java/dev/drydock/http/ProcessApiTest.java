@@ -81,7 +81,7 @@ class ProcessApiTest {
                 .isEqualTo("Invalid scaling format: ['Must be greater than or equal to zero']");
         Reply unknownType = api.post(scale, api.owner, "{\"db\": 1}");
         assertThat(unknownType.status()).isEqualTo(404);
-        assertThat(unknownType.body()).contains("Container type db does not exist in application");
+        assertThat(detail(unknownType)).isEqualTo("Container type db does not exist in application");
         Reply notAnObject = api.post(scale, api.owner, "[1]");
         assertThat(notAnObject.status()).isEqualTo(400);
         assertThat(detail(notAnObject)).startsWith("JSON parse error - ");

@@ -55,7 +55,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     private Response domain(DrydockException e) {
         return switch (e.kind()) {
             // Object lookups answer with the bare message, as upstream's handler does.
-            case NOT_FOUND -> json(404, Json.string(e.getMessage()));
+            case NOT_FOUND -> json(404, e instanceof dev.drydock.ports.error.NotFoundException missing && !missing.lookup()
+                    ? Json.detail(e.getMessage()) : Json.string(e.getMessage()));
             case INVALID -> json(400, e.fieldErrors().isEmpty()
                     ? Json.detail(e.getMessage()) : new LinkedHashMap<>(e.fieldErrors()));
             case CONFLICT -> json(409, Json.detail(e.getMessage()));

@@ -78,7 +78,7 @@ public final class ProcessService implements Processes {
             Map<String, Integer> requested = counts(counts);
             for (String type : requested.keySet()) {
                 if (!type.equals("cmd") && !running.build().procfile().containsKey(type)) {
-                    throw DrydockException.notFound("Container type " + type + " does not exist in application");
+                    throw DrydockException.missing("Container type " + type + " does not exist in application");
                 }
             }
             Map<String, Integer> structure = new TreeMap<>(app.structure());

@@ -31,8 +31,14 @@ public abstract sealed class DrydockException extends RuntimeException
         return Map.of();
     }
 
+    /** A stored object looked up by its key is not there (or not visible to the caller). */
     public static NotFoundException notFound(String what) {
-        return new NotFoundException(what);
+        return new NotFoundException(what, true);
+    }
+
+    /** Something the request names is missing, other than a stored object looked up by key. */
+    public static NotFoundException missing(String detail) {
+        return new NotFoundException(detail, false);
     }
 
     public static InvalidException invalid(String detail) {
