@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import dev.drydock.ports.model.ValueText;
 
 /**
  * How upstream's Python turns JSON values into text and numbers. Clients match on these texts
@@ -19,35 +19,12 @@ public final class PythonText {
 
     /** Python's {@code str(value)}. */
     public static String str(Object value) {
-        if (value instanceof String s) {
-            return s;
-        }
-        return repr(value);
+        return ValueText.str(value);
     }
 
     /** Python's {@code repr(value)}. */
     public static String repr(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof Boolean b) {
-            return b ? "True" : "False";
-        }
-        if (value instanceof String s) {
-            return s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? "\"" + s + "\"" : "'" + s.replace("'", "\\'") + "'";
-        }
-        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            return floatText(((Number) value).doubleValue());
-        }
-        if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream()
-                    .map(e -> repr(e.getKey()) + ": " + repr(e.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(PythonText::repr).collect(Collectors.joining(", ", "[", "]"));
-        }
-        return String.valueOf(value);
+        return ValueText.repr(value);
     }
 
     /** Python's name for the type of a JSON value, as its error messages quote it. */
@@ -153,18 +130,5 @@ public final class PythonText {
         static IntResult error(String message) {
             return new IntResult(Optional.empty(), message);
         }
-    }
-
-    private static String floatText(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return BigDecimal.valueOf(d).toBigInteger() + ".0";
-        }
-        return Double.toString(d);
     }
 }
