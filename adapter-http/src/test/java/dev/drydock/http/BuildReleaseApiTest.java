@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drydock.http.ApiFixture.Reply;
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
+import dev.drydock.ports.error.DrydockException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,7 +119,7 @@ class BuildReleaseApiTest {
     @Test
     void aFailedDeployIs400AndLeavesAFailedRelease() {
         String app = api.app();
-        api.scheduler.failNextDeploy("Boom!");
+        api.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("Boom!"));
 
         Reply reply = build(app, api.owner, "example/broken");
 

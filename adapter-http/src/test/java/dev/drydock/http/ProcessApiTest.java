@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drydock.http.ApiFixture.Reply;
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
+import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.RunResult;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,7 @@ class ProcessApiTest {
     @Test
     void aSchedulerFailureWhileScalingIs503() {
         String app = api.deployedApp();
-        api.scheduler.failNextScale("cluster is away");
+        api.scheduler.failNext(Operation.SCALE, DrydockException.unavailable("cluster is away"));
 
         Reply reply = api.post(path(app, "scale"), api.owner, "{\"web\": 4}");
 

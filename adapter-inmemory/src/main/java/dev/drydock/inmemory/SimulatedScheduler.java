@@ -1,6 +1,5 @@
 package dev.drydock.inmemory;
 
-import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.Pod;
 import dev.drydock.ports.model.RunResult;
 import dev.drydock.ports.spi.DeployPlan;
@@ -12,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ import java.util.zip.CRC32;
  * A scheduler that runs nothing: it keeps, per app, the plans it was given, the pods Kubernetes
  * would have made for them (all {@code up} at once) and the latest routing. It declares
  * {@code runsWorkloads = false}. Tests can look inside ({@link #deployments}, {@link #running},
- * {@link #routing}) and make the next deploy or scale fail. Thread-safe.
+ * {@link #routing}) and make the next call of an {@link Operation} fail ({@link #failNext}). Thread-safe.
  */
 public final class SimulatedScheduler implements Scheduler {
     /** The state every simulated pod is in. */
@@ -47,8 +47,26 @@ public final class SimulatedScheduler implements Scheduler {
 
     private final Map<String, Space> spaces = new HashMap<>();
     private final Map<String, Routing> routings = new HashMap<>();
-    private String nextDeployFailure;
-    private String nextScaleFailure;
+    private final Map<Operation, RuntimeException> nextFailures = new EnumMap<>(Operation.class);
+    private RuntimeException nextCreateFailureAfterSpace;
+
+    /** The calls that {@link #failNext} can make fail. */
+    public enum Operation {
+        /** {@link Scheduler#create}. */
+        CREATE,
+        /** {@link Scheduler#destroy}. */
+        DESTROY,
+        /** {@link Scheduler#deploy}. */
+        DEPLOY,
+        /** {@link Scheduler#scale}. */
+        SCALE,
+        /** {@link Scheduler#restart}. */
+        RESTART,
+        /** {@link Scheduler#run}. */
+        RUN,
+        /** {@link Scheduler#route}. */
+        ROUTE
+    }
 
     private static final class Space {
         final List<DeployPlan> history = new ArrayList<>();
@@ -86,22 +104,25 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public synchronized void create(String app) {
+        throwIfFailing(Operation.CREATE);
         spaces.computeIfAbsent(app, a -> new Space());
+        RuntimeException late = nextCreateFailureAfterSpace;
+        if (late != null) {
+            nextCreateFailureAfterSpace = null;
+            throw late;
+        }
     }
 
     @Override
     public synchronized void destroy(String app) {
+        throwIfFailing(Operation.DESTROY);
         spaces.remove(app);
         routings.remove(app);
     }
 
     @Override
     public synchronized void deploy(DeployPlan plan) {
-        if (nextDeployFailure != null) {
-            String message = nextDeployFailure;
-            nextDeployFailure = null;
-            throw DrydockException.invalid(message);
-        }
+        throwIfFailing(Operation.DEPLOY);
         Space space = spaces.computeIfAbsent(plan.app(), a -> new Space());
         boolean sameRelease = space.current != null
                 && space.current.release().version() == plan.release().version();
@@ -116,11 +137,7 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public synchronized void scale(DeployPlan plan) {
-        if (nextScaleFailure != null) {
-            String message = nextScaleFailure;
-            nextScaleFailure = null;
-            throw DrydockException.unavailable(message);
-        }
+        throwIfFailing(Operation.SCALE);
         Space space = spaces.computeIfAbsent(plan.app(), a -> new Space());
         if (space.current == null) {
             space.current = plan;
@@ -149,6 +166,7 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public synchronized List<Pod> restart(String app, String release, Optional<String> type, Optional<String> name) {
+        throwIfFailing(Operation.RESTART);
         Space space = spaces.get(app);
         if (space == null) {
             return List.of();
@@ -200,6 +218,8 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public RunResult run(DeployPlan plan, String command) {
+        // not synchronized as a whole: a run handler may take its time
+        throwIfFailing(Operation.RUN);
         return runHandler.run(plan, command);
     }
 
@@ -210,6 +230,7 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public synchronized void route(Routing routing) {
+        throwIfFailing(Operation.ROUTE);
         routings.put(routing.app(), routing);
     }
 
@@ -242,13 +263,34 @@ public final class SimulatedScheduler implements Scheduler {
         return Collections.unmodifiableMap(counts);
     }
 
-    /** Makes the next {@link #deploy} throw an {@code InvalidException} with this message, changing nothing. */
-    public synchronized void failNextDeploy(String message) {
-        nextDeployFailure = Objects.requireNonNull(message, "message");
+    /**
+     * Makes the next call of this operation throw this error without changing anything; the call
+     * after it works again. A later {@code failNext} for the same operation replaces the earlier one.
+     */
+    public synchronized void failNext(Operation operation, RuntimeException error) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(error, "error");
+        if (operation == Operation.CREATE) {
+            nextCreateFailureAfterSpace = null;
+        }
+        nextFailures.put(operation, error);
     }
 
-    /** Makes the next {@link #scale} throw an {@code UnavailableException} with this message, changing nothing. */
-    public synchronized void failNextScale(String message) {
-        nextScaleFailure = Objects.requireNonNull(message, "message");
+    /**
+     * Makes the next {@link #create} make the app's space and then throw this error, like a
+     * cluster that made the namespace but then failed on the service; the call after it works
+     * again. It replaces a pending {@code failNext(Operation.CREATE, ...)}.
+     */
+    public synchronized void failNextCreateAfterSpace(RuntimeException error) {
+        Objects.requireNonNull(error, "error");
+        nextFailures.remove(Operation.CREATE);
+        nextCreateFailureAfterSpace = error;
+    }
+
+    private synchronized void throwIfFailing(Operation operation) {
+        RuntimeException error = nextFailures.remove(operation);
+        if (error != null) {
+            throw error;
+        }
     }
 }

@@ -3,7 +3,9 @@ package dev.drydock.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.contract.SchedulerContract;
+import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.Pod;
@@ -20,8 +22,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SimulatedSchedulerTest extends SchedulerContract {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T12:00:00Z"));
@@ -153,7 +158,7 @@ class SimulatedSchedulerTest extends SchedulerContract {
         simulated.deploy(v1);
         List<Pod> before = simulated.pods(app, "v1", Optional.empty());
 
-        simulated.failNextDeploy("image not found");
+        simulated.failNext(Operation.DEPLOY, DrydockException.invalid("image not found"));
         assertThatThrownBy(() -> simulated.deploy(plan(2, Map.of("web", 1))))
                 .isInstanceOf(InvalidException.class).hasMessage("image not found");
 
@@ -169,13 +174,139 @@ class SimulatedSchedulerTest extends SchedulerContract {
     void aFailedScaleChangesNothingAndOnlyTheNextScaleFails() {
         simulated.deploy(plan(1, Map.of("web", 1)));
 
-        simulated.failNextScale("cluster unreachable");
+        simulated.failNext(Operation.SCALE, DrydockException.unavailable("cluster unreachable"));
         assertThatThrownBy(() -> simulated.scale(plan(1, Map.of("web", 5))))
                 .isInstanceOf(UnavailableException.class).hasMessage("cluster unreachable");
         assertThat(simulated.running(app)).isEqualTo(Map.of("web", 1));
 
         simulated.scale(plan(1, Map.of("web", 5)));
         assertThat(simulated.running(app)).isEqualTo(Map.of("web", 5));
+    }
+
+    /** Everything a test can see of the app, to check that a failed call left it as it was. */
+    private record Seen(boolean exists, List<DeployPlan> deployments, Map<String, Integer> running,
+            List<Pod> pods, Optional<Routing> routing) {
+    }
+
+    private Seen seen() {
+        return new Seen(simulated.exists(app), simulated.deployments(app), simulated.running(app),
+                simulated.pods(app, "v1", Optional.empty()), simulated.routing(app));
+    }
+
+    private void call(Operation operation) {
+        switch (operation) {
+            case CREATE -> simulated.create(app);
+            case DESTROY -> simulated.destroy(app);
+            case DEPLOY -> simulated.deploy(plan(1, Map.of("web", 3)));
+            case SCALE -> simulated.scale(plan(1, Map.of("web", 4)));
+            case RESTART -> simulated.restart(app, "v1", Optional.empty(), Optional.empty());
+            case RUN -> simulated.run(plan(1, Map.of("web", 1)), "ls");
+            case ROUTE -> simulated.route(new Routing(app, List.of("b.example.com"), List.of(), true));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Operation.class)
+    void eachOperationCanBeMadeToFailOnceWithoutChangingAnything(Operation operation) {
+        simulated.deploy(plan(1, Map.of("web", 2)));
+        simulated.route(new Routing(app, List.of("a.example.com"), List.of(), false));
+        Seen before = seen();
+        RuntimeException error = DrydockException.unavailable(operation + " failed on purpose");
+
+        simulated.failNext(operation, error);
+
+        assertThatThrownBy(() -> call(operation)).isSameAs(error);
+        assertThat(seen()).isEqualTo(before);
+        call(operation);
+        call(operation);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Operation.class)
+    void theCallAfterTheFailedOneTakesEffect(Operation operation) {
+        simulated.deploy(plan(1, Map.of("web", 2)));
+        simulated.route(new Routing(app, List.of("a.example.com"), List.of(), false));
+        Seen before = seen();
+        simulated.failNext(operation, new IllegalStateException("connection refused"));
+        assertThatThrownBy(() -> call(operation)).isInstanceOf(IllegalStateException.class);
+
+        call(operation);
+
+        Seen after = seen();
+        switch (operation) {
+            case CREATE, RUN -> assertThat(after).isEqualTo(before);
+            case DESTROY -> assertThat(after.exists()).isFalse();
+            case DEPLOY -> assertThat(after.deployments()).hasSize(2);
+            case SCALE -> assertThat(after.running()).isEqualTo(Map.of("web", 4));
+            case RESTART -> assertThat(after.pods()).hasSize(2).doesNotContainAnyElementsOf(before.pods());
+            case ROUTE -> assertThat(after.routing()).map(Routing::httpsEnforced).contains(true);
+        }
+    }
+
+    @Test
+    void aFailureWaitsForItsOwnOperation() {
+        simulated.create(app);
+        simulated.failNext(Operation.DEPLOY, DrydockException.invalid("image not found"));
+
+        simulated.scale(plan(1, Map.of("web", 1)));
+        simulated.route(new Routing(app, List.of("a.example.com"), List.of(), false));
+        simulated.restart(app, "v1", Optional.empty(), Optional.empty());
+        simulated.create(app);
+
+        assertThatThrownBy(() -> simulated.deploy(plan(2, Map.of("web", 1)))).hasMessage("image not found");
+    }
+
+    @Test
+    void aLaterFailureForTheSameOperationReplacesTheEarlierOne() {
+        simulated.failNext(Operation.DESTROY, DrydockException.unavailable("first"));
+        simulated.failNext(Operation.DESTROY, DrydockException.unavailable("second"));
+
+        assertThatThrownBy(() -> simulated.destroy(app)).hasMessage("second");
+        simulated.destroy(app);
+    }
+
+    @Test
+    void aFailedRunDoesNotReachTheRunHandler() {
+        AtomicInteger runs = new AtomicInteger();
+        SimulatedScheduler withHandler = new SimulatedScheduler(clock, null, (plan, command) -> {
+            runs.incrementAndGet();
+            return new RunResult(0, "");
+        });
+        withHandler.failNext(Operation.RUN, DrydockException.unavailable("no pod could be started"));
+
+        assertThatThrownBy(() -> withHandler.run(plan(1, Map.of("web", 1)), "ls"))
+                .isInstanceOf(UnavailableException.class);
+        assertThat(runs).hasValue(0);
+        assertThat(withHandler.run(plan(1, Map.of("web", 1)), "ls").exitCode()).isZero();
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aCreateCanFailAfterMakingTheSpace() {
+        RuntimeException error = DrydockException.unavailable("service could not be made");
+        simulated.failNextCreateAfterSpace(error);
+
+        assertThatThrownBy(() -> simulated.create(app)).isSameAs(error);
+        assertThat(simulated.exists(app)).isTrue();
+
+        simulated.create(app);
+        assertThat(simulated.exists(app)).isTrue();
+    }
+
+    @Test
+    void aCreateFailureOfOneKindReplacesTheOther() {
+        simulated.failNextCreateAfterSpace(DrydockException.unavailable("late"));
+        simulated.failNext(Operation.CREATE, DrydockException.unavailable("early"));
+        assertThatThrownBy(() -> simulated.create(app)).hasMessage("early");
+        assertThat(simulated.exists(app)).isFalse();
+        simulated.create(app);
+
+        String other = app + "-2";
+        simulated.failNext(Operation.CREATE, DrydockException.unavailable("early"));
+        simulated.failNextCreateAfterSpace(DrydockException.unavailable("late"));
+        assertThatThrownBy(() -> simulated.create(other)).hasMessage("late");
+        assertThat(simulated.exists(other)).isTrue();
+        simulated.create(other);
     }
 
     @Test

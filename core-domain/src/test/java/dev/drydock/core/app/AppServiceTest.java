@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.core.Settings;
 import dev.drydock.core.auth.TestPlatform;
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.ConflictException;
+import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
@@ -188,12 +190,11 @@ class AppServiceTest {
 
         @Test
         void removesTheAppAgainWhenTheSchedulerCannotMakeItsSpace() {
-            FailingScheduler failing = new FailingScheduler(platform.simulated);
-            Apps service = new AppService(platform.tx, failing, platform.log, platform.clock, platform.settings,
-                    () -> "unused-name");
-            failing.failCreate = true;
+            // Like a cluster that made the namespace but then failed on the service.
+            platform.simulated.failNextCreateAfterSpace(
+                    DrydockException.unavailable("create web-shop failed on purpose"));
 
-            assertThatThrownBy(() -> service.create(owner, Optional.of("web-shop")))
+            assertThatThrownBy(() -> apps.create(owner, Optional.of("web-shop")))
                     .isInstanceOf(UnavailableException.class)
                     .hasMessage("Kubernetes resources could not be created");
 
@@ -208,8 +209,7 @@ class AppServiceTest {
             assertThat(platform.simulated.exists("web-shop")).isFalse();
             assertThat(platform.log.tail("web-shop", 10)).isEmpty();
 
-            failing.failCreate = false;
-            assertThat(service.create(owner, Optional.of("web-shop")).id()).isEqualTo("web-shop");
+            assertThat(apps.create(owner, Optional.of("web-shop")).id()).isEqualTo("web-shop");
         }
     }
 
@@ -356,15 +356,13 @@ class AppServiceTest {
 
         @Test
         void keepsTheAppWhenTheSchedulerCannotRemoveItsSpace() {
-            FailingScheduler failing = new FailingScheduler(platform.simulated);
-            Apps service = new AppService(platform.tx, failing, platform.log, platform.clock, platform.settings,
-                    () -> "unused-name");
-            service.create(owner, Optional.of("web-shop"));
-            failing.failDestroy = true;
+            apps.create(owner, Optional.of("web-shop"));
+            platform.simulated.failNext(Operation.DESTROY,
+                    DrydockException.unavailable("destroy web-shop failed on purpose"));
 
-            assertThatThrownBy(() -> service.destroy(owner, "web-shop")).isInstanceOf(UnavailableException.class);
+            assertThatThrownBy(() -> apps.destroy(owner, "web-shop")).isInstanceOf(UnavailableException.class);
 
-            assertThat(service.get(owner, "web-shop").id()).isEqualTo("web-shop");
+            assertThat(apps.get(owner, "web-shop").id()).isEqualTo("web-shop");
         }
 
         @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.core.release.ReleaseBench;
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
+import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
@@ -151,7 +153,7 @@ class BuildServiceTest {
 
         @Test
         void aFailedDeployKeepsTheBuildAndAFailedRelease() {
-            bench.scheduler.failNextDeploy("Boom!");
+            bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("Boom!"));
 
             assertThatThrownBy(() -> bench.imageBuild(app))
                     .isInstanceOf(InvalidException.class).hasMessage("(app::deploy): Boom!");

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.core.domain.DomainService;
 import dev.drydock.core.routing.RoutingTestPlatform;
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.ConflictException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
@@ -261,7 +262,7 @@ class CertificateServiceTest {
         @Test
         void aSchedulerFailureIsUnavailableAndTheAttachmentStays() {
             create(OWNER, "shop");
-            platform.scheduler.failNextRoute(() -> new IllegalStateException("connection refused"));
+            platform.simulated.failNext(Operation.ROUTE, new IllegalStateException("connection refused"));
 
             assertThatThrownBy(() -> certificates.attach(OWNER, "shop", "web-shop"))
                     .isInstanceOf(UnavailableException.class);

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.drydock.core.Settings;
 import dev.drydock.core.release.ReleaseBench;
 import dev.drydock.inmemory.SimulatedScheduler;
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.ConflictException;
+import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
@@ -418,7 +420,7 @@ class ConfigServiceTest {
         void aFailedDeployKeepsAFailedReleaseAndLaterChangesBuildOnTheLastGoodConfig() {
             bench.imageBuild(app);
             configs.set(bench.owner, app, values(map("GOOD", "1")));
-            bench.scheduler.failNextDeploy("Boom!");
+            bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("Boom!"));
 
             assertThatThrownBy(() -> configs.set(bench.owner, app, values(map("BAD", "1"))))
                     .isInstanceOfSatisfying(InvalidException.class, e -> {

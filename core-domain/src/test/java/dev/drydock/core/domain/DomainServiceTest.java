@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.core.Access;
 import dev.drydock.core.routing.RoutingTestPlatform;
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
@@ -112,7 +113,7 @@ class DomainServiceTest {
 
         @Test
         void aSchedulerFailureIsUnavailableAndTheDomainStays() {
-            platform.scheduler.failNextRoute(() -> DrydockException.unavailable("router is down"));
+            platform.simulated.failNext(Operation.ROUTE, DrydockException.unavailable("router is down"));
 
             assertThatThrownBy(() -> domains.add(OWNER, app, "shop.example.com"))
                     .isInstanceOf(UnavailableException.class);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.core.Settings;
 import dev.drydock.core.release.ReleaseBench;
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
@@ -94,7 +95,7 @@ class ProcessServiceTest {
         void aSchedulerFailureRestoresTheStoredStructure() {
             deployWebAndWorker();
             processes.scale(bench.owner, app, map("web", 2));
-            bench.scheduler.failNextScale("quota exceeded");
+            bench.scheduler.failNext(Operation.SCALE, DrydockException.unavailable("quota exceeded"));
 
             assertThatThrownBy(() -> processes.scale(bench.owner, app, map("web", 5, "worker", 2)))
                     .isInstanceOf(UnavailableException.class).hasMessage("(scale): quota exceeded");
@@ -132,7 +133,7 @@ class ProcessServiceTest {
         @Test
         void aFailedReleaseDoesNotChangeWhichPodsAreListed() {
             deployWebAndWorker();
-            bench.scheduler.failNextDeploy("no");
+            bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("no"));
             assertThatThrownBy(() -> bench.configs.set(bench.owner, app, ReleaseBench.values(map("A", "1"))))
                     .isInstanceOf(InvalidException.class);
 

@@ -5,6 +5,8 @@ import static dev.drydock.core.release.ReleaseBench.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
+import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
@@ -39,7 +41,7 @@ class ReleaseServiceTest {
         @Test
         void listsNewestFirstWithFailedReleases() {
             bench.imageBuild(app);
-            bench.scheduler.failNextDeploy("no");
+            bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("no"));
             assertThatThrownBy(() -> bench.configs.set(bench.owner, app, values(map("A", "1"))))
                     .isInstanceOf(InvalidException.class);
             bench.configs.set(bench.owner, app, values(map("B", "1")));
@@ -117,7 +119,7 @@ class ReleaseServiceTest {
         @Test
         void refusesBadTargets() {
             bench.imageBuild(app);
-            bench.scheduler.failNextDeploy("no");
+            bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("no"));
             assertThatThrownBy(() -> bench.imageBuild(app)).isInstanceOf(InvalidException.class);
             bench.imageBuild(app);
 
@@ -139,7 +141,7 @@ class ReleaseServiceTest {
         void aFailedDeployKeepsAFailedRollbackRelease() {
             bench.imageBuild(app);
             bench.configs.set(bench.mate, app, values(map("A", "1")));
-            bench.scheduler.failNextDeploy("Boom!");
+            bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("Boom!"));
 
             assertThatThrownBy(() -> releases.rollback(bench.owner, app, Optional.empty()))
                     .isInstanceOf(InvalidException.class).hasMessage("(app::deploy): Boom!");

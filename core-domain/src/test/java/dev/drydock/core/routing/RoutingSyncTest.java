@@ -11,6 +11,7 @@ import static dev.drydock.core.routing.RoutingTestPlatform.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.Domain;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class RoutingSyncTest {
     private final RoutingTestPlatform platform = new RoutingTestPlatform();
-    private final RoutingSync sync = new RoutingSync(platform.tx, platform.scheduler);
+    private final RoutingSync sync = new RoutingSync(platform.tx, platform.simulated);
     private final String app = platform.app("web-shop");
 
     @Test
@@ -60,14 +61,14 @@ class RoutingSyncTest {
 
     @Test
     void everySchedulerFailureIsUnavailable() {
-        platform.scheduler.failNextRoute(() -> DrydockException.unavailable("router is down"));
+        platform.simulated.failNext(Operation.ROUTE, DrydockException.unavailable("router is down"));
         assertThatThrownBy(() -> sync.push(app)).isInstanceOf(UnavailableException.class).hasMessage("router is down");
 
-        platform.scheduler.failNextRoute(() -> DrydockException.conflict("busy"));
+        platform.simulated.failNext(Operation.ROUTE, DrydockException.conflict("busy"));
         assertThatThrownBy(() -> sync.push(app)).isInstanceOf(UnavailableException.class)
                 .hasMessage("Could not update the routing of app web-shop: busy");
 
-        platform.scheduler.failNextRoute(() -> new IllegalStateException("connection refused"));
+        platform.simulated.failNext(Operation.ROUTE, new IllegalStateException("connection refused"));
         assertThatThrownBy(() -> sync.push(app)).isInstanceOf(UnavailableException.class)
                 .hasMessage("Could not update the routing of app web-shop")
                 .hasCauseInstanceOf(IllegalStateException.class);
@@ -81,7 +82,7 @@ class RoutingSyncTest {
             store.domains().insert(new Domain("new.example.com", app, "alice", null, NOW, NOW));
         });
         // apps are pushed in name order: other-shop first, and it fails
-        platform.scheduler.failNextRoute(() -> DrydockException.unavailable("router is down"));
+        platform.simulated.failNext(Operation.ROUTE, DrydockException.unavailable("router is down"));
 
         assertThatThrownBy(() -> sync.pushAll(List.of(app, other)))
                 .isInstanceOf(UnavailableException.class).hasMessage("router is down");

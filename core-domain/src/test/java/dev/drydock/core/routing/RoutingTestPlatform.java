@@ -11,12 +11,7 @@ import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.Domain;
 import dev.drydock.ports.model.PageRequest;
-import dev.drydock.ports.model.Pod;
-import dev.drydock.ports.model.RunResult;
-import dev.drydock.ports.spi.DeployPlan;
 import dev.drydock.ports.spi.Routing;
-import dev.drydock.ports.spi.Scheduler;
-import dev.drydock.ports.spi.SchedulerCapabilities;
 import dev.drydock.ports.usecase.Apps;
 import dev.drydock.ports.usecase.Certificates;
 import dev.drydock.ports.usecase.Domains;
@@ -25,9 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Domains, certificates and TLS on the in-memory adapters, with one user of each role. Apps are
@@ -44,12 +37,11 @@ public final class RoutingTestPlatform {
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     public final InMemoryTransactions tx = new InMemoryTransactions();
     public final SimulatedScheduler simulated = new SimulatedScheduler(clock);
-    public final FailingRoutes scheduler = new FailingRoutes(simulated);
     public final InMemoryAppLog log = new InMemoryAppLog();
-    public final Apps apps = new AppService(tx, scheduler, log, clock, Settings.defaults());
-    public final Domains domains = new DomainService(tx, scheduler, log, clock);
-    public final Certificates certificates = new CertificateService(tx, scheduler, clock);
-    public final TlsSettings tls = new TlsService(tx, scheduler, clock);
+    public final Apps apps = new AppService(tx, simulated, log, clock, Settings.defaults());
+    public final Domains domains = new DomainService(tx, simulated, log, clock);
+    public final Certificates certificates = new CertificateService(tx, simulated, clock);
+    public final TlsSettings tls = new TlsService(tx, simulated, clock);
 
     /** Makes an app owned by {@link #OWNER} and shared with {@link #COLLABORATOR}. */
     public String app(String id) {
@@ -76,85 +68,5 @@ public final class RoutingTestPlatform {
     /** The app's event lines, oldest first. */
     public List<String> logLines(String app) {
         return log.tail(app, 100);
-    }
-
-    /** The simulated scheduler, whose {@link #route} can be made to fail once. */
-    public static final class FailingRoutes implements Scheduler {
-        private final Scheduler delegate;
-        private Supplier<RuntimeException> nextRouteFailure;
-
-        FailingRoutes(Scheduler delegate) {
-            this.delegate = delegate;
-        }
-
-        /** The next {@link #route} throws this and routes nothing. */
-        public synchronized void failNextRoute(Supplier<RuntimeException> failure) {
-            nextRouteFailure = failure;
-        }
-
-        @Override
-        public synchronized void route(Routing routing) {
-            if (nextRouteFailure != null) {
-                RuntimeException failure = nextRouteFailure.get();
-                nextRouteFailure = null;
-                throw failure;
-            }
-            delegate.route(routing);
-        }
-
-        @Override
-        public SchedulerCapabilities capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public boolean exists(String app) {
-            return delegate.exists(app);
-        }
-
-        @Override
-        public void create(String app) {
-            delegate.create(app);
-        }
-
-        @Override
-        public void destroy(String app) {
-            delegate.destroy(app);
-        }
-
-        @Override
-        public void deploy(DeployPlan plan) {
-            delegate.deploy(plan);
-        }
-
-        @Override
-        public void scale(DeployPlan plan) {
-            delegate.scale(plan);
-        }
-
-        @Override
-        public List<Pod> pods(String app, String release, Optional<String> type) {
-            return delegate.pods(app, release, type);
-        }
-
-        @Override
-        public List<Pod> restart(String app, String release, Optional<String> type, Optional<String> name) {
-            return delegate.restart(app, release, type, name);
-        }
-
-        @Override
-        public RunResult run(DeployPlan plan, String command) {
-            return delegate.run(plan, command);
-        }
-
-        @Override
-        public List<String> logs(String app, int lines) {
-            return delegate.logs(app, lines);
-        }
-
-        @Override
-        public boolean nodesMatch(Map<String, String> labels) {
-            return delegate.nodesMatch(labels);
-        }
     }
 }

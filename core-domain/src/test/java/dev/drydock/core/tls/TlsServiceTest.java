@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.core.Access;
 import dev.drydock.core.routing.RoutingTestPlatform;
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.ConflictException;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
@@ -82,7 +83,7 @@ class TlsServiceTest {
 
     @Test
     void aSchedulerFailureIsUnavailableAndTheSettingStays() {
-        platform.scheduler.failNextRoute(() -> DrydockException.unavailable("router is down"));
+        platform.simulated.failNext(Operation.ROUTE, DrydockException.unavailable("router is down"));
 
         assertThatThrownBy(() -> tls.set(OWNER, app, true)).isInstanceOf(UnavailableException.class);
 
