@@ -11,6 +11,7 @@ import dev.drydock.http.ApiFixture.Reply;
 import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.RunResult;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** Scale, pods, restarts, one-off commands and logs of an app, for each role. */
 class ProcessApiTest {
+    /** How upstream stamps an event line: UTC, to the second. */
+    private static final String EVENT_TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
     static PlatformFixture api;
 
     @BeforeAll
@@ -256,7 +259,24 @@ class ProcessApiTest {
         Reply reply = api.get(path(app, "logs?log_lines=1"), api.owner);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).isEqualTo("owner scaled pods web=2\n");
+        assertThat(reply.body()).matches(EVENT_TIME + " drycc\\[api\\]: owner scaled pods web=2\n");
+    }
+
+    @Test
+    void eachEventLineCarriesItsTimeAndSource() {
+        String app = api.app();
+
+        Reply first = api.get(path(app, "logs"), api.owner);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().lines().toList()).hasSize(2).first().asString()
+                .matches("^" + EVENT_TIME + " drycc\\[api\\]: owner created initial release$");
+        assertThat(first.body()).endsWith(" drycc[api]: User collab was granted access to " + app + "\n");
+
+        api.log.record(app, Instant.parse("2016-09-02T16:51:14.250Z"), "test scaled pods web=2");
+        Reply reply = api.get(path(app, "logs?log_lines=1"), api.owner);
+
+        assertThat(reply.body()).isEqualTo("2016-09-02T16:51:14Z drycc[api]: test scaled pods web=2\n");
     }
 
     @Test

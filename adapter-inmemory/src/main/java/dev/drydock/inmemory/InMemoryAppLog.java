@@ -1,6 +1,7 @@
 package dev.drydock.inmemory;
 
 import dev.drydock.ports.spi.AppLog;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,16 +14,17 @@ public final class InMemoryAppLog implements AppLog {
     /** How many lines are kept per app; older ones are dropped. */
     public static final int MAX_LINES = 1000;
 
-    private final Map<String, ArrayDeque<String>> lines = new ConcurrentHashMap<>();
+    private final Map<String, ArrayDeque<Event>> lines = new ConcurrentHashMap<>();
 
     public InMemoryAppLog() {
     }
 
     @Override
-    public void record(String app, String message) {
-        ArrayDeque<String> log = lines.computeIfAbsent(app, a -> new ArrayDeque<>());
+    public void record(String app, Instant at, String message) {
+        Event event = new Event(at, message);
+        ArrayDeque<Event> log = lines.computeIfAbsent(app, a -> new ArrayDeque<>());
         synchronized (log) {
-            log.addLast(message);
+            log.addLast(event);
             if (log.size() > MAX_LINES) {
                 log.removeFirst();
             }
@@ -30,19 +32,19 @@ public final class InMemoryAppLog implements AppLog {
     }
 
     @Override
-    public List<String> tail(String app, int count) {
-        ArrayDeque<String> log = lines.get(app);
+    public List<Event> tail(String app, int count) {
+        ArrayDeque<Event> log = lines.get(app);
         if (log == null || count <= 0) {
             return List.of();
         }
         synchronized (log) {
             int n = Math.min(count, log.size());
-            List<String> newestFirst = new ArrayList<>(n);
-            Iterator<String> it = log.descendingIterator();
+            List<Event> newestFirst = new ArrayList<>(n);
+            Iterator<Event> it = log.descendingIterator();
             while (newestFirst.size() < n) {
                 newestFirst.add(it.next());
             }
-            List<String> oldestFirst = new ArrayList<>(newestFirst.size());
+            List<Event> oldestFirst = new ArrayList<>(newestFirst.size());
             for (int i = newestFirst.size() - 1; i >= 0; i--) {
                 oldestFirst.add(newestFirst.get(i));
             }

@@ -61,7 +61,7 @@ public final class DrydockCore {
         this.users = new UserService(tx);
         this.apps = new AppService(tx, scheduler, log, clock, settings);
         this.keys = new KeyService(tx, clock);
-        this.collaborators = new CollaboratorService(tx, log);
+        this.collaborators = new CollaboratorService(tx, log, clock);
         this.domains = new DomainService(tx, scheduler, log, clock);
         this.certificates = new CertificateService(tx, scheduler, clock);
         this.tls = new TlsService(tx, scheduler, clock);

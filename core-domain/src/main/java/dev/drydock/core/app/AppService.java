@@ -103,7 +103,7 @@ public final class AppService implements Apps {
             undoCreate(id);
             throw DrydockException.unavailable(CREATE_FAILED, e);
         }
-        log.record(id, summary);
+        log.record(id, clock.instant(), summary);
         return created.app();
     }
 
@@ -178,7 +178,7 @@ public final class AppService implements Apps {
             store.apps().transfer(id, app.owner(), to, now);
             return Optional.of(app.owner());
         });
-        previous.ifPresent(from -> log.record(id,
+        previous.ifPresent(from -> log.record(id, clock.instant(),
                 caller.username() + " transferred ownership of " + id + " from " + from + " to " + target.get()));
     }
 

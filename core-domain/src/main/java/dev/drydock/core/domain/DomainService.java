@@ -55,7 +55,7 @@ public final class DomainService implements Domains {
             }
             return created;
         });
-        appLog.record(added.app(), "domain " + added.domain() + " added");
+        appLog.record(added.app(), clock.instant(), "domain " + added.domain() + " added");
         routing.push(added.app());
         return added;
     }
@@ -84,7 +84,7 @@ public final class DomainService implements Domains {
             store.domains().delete(found.domain());
             return found;
         });
-        appLog.record(removed.app(), "domain " + removed.domain() + " removed");
+        appLog.record(removed.app(), clock.instant(), "domain " + removed.domain() + " removed");
         routing.push(removed.app());
     }
 

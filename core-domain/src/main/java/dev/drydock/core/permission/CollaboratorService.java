@@ -9,6 +9,7 @@ import dev.drydock.ports.spi.AppLog;
 import dev.drydock.ports.spi.Store;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Collaborators;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,10 +20,12 @@ import java.util.Objects;
 public final class CollaboratorService implements Collaborators {
     private final Transactions tx;
     private final AppLog log;
+    private final Clock clock;
 
-    public CollaboratorService(Transactions tx, AppLog log) {
+    public CollaboratorService(Transactions tx, AppLog log, Clock clock) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -49,7 +52,7 @@ public final class CollaboratorService implements Collaborators {
             return true;
         });
         if (granted) {
-            log.record(app, "User " + username.strip() + " was granted access to " + app);
+            log.record(app, clock.instant(), "User " + username.strip() + " was granted access to " + app);
         }
     }
 
@@ -67,7 +70,7 @@ public final class CollaboratorService implements Collaborators {
             }
             store.permissions().revoke(app, username);
         });
-        log.record(app, "User " + username + " was revoked access to " + app);
+        log.record(app, clock.instant(), "User " + username + " was revoked access to " + app);
     }
 
     private static void requireUser(Store store, String username) {

@@ -20,6 +20,8 @@ import dev.drydock.ports.usecase.Processes;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,11 @@ public final class ProcessService implements Processes {
     static final String SCALE_FORMAT = "Invalid scaling format: ";
     /** How many log lines are given when a caller asks for none or fewer. */
     public static final int DEFAULT_LOG_LINES = 100;
+    /** The source upstream's controller writes its event lines under. */
+    private static final String EVENT_SOURCE = "drycc[api]";
+    // Upstream stamps event lines to the second, in UTC: 2016-09-02T16:51:14Z.
+    private static final DateTimeFormatter EVENT_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final Transactions tx;
     private final Scheduler scheduler;
@@ -99,7 +106,7 @@ public final class ProcessService implements Processes {
             restore(appId, s);
             throw DrydockException.unavailable("(scale): " + e.getMessage(), e);
         }
-        log.record(appId, caller.username() + " scaled pods " + s.requested().entrySet().stream()
+        log.record(appId, clock.instant(), caller.username() + " scaled pods " + s.requested().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" ")));
     }
@@ -184,7 +191,7 @@ public final class ProcessService implements Processes {
             }
             return running(store, app, NO_BUILD_TO_RUN);
         });
-        log.record(appId, caller.username() + " runs '" + command + "'");
+        log.record(appId, clock.instant(), caller.username() + " runs '" + command + "'");
         try {
             return scheduler.run(running.plan(running.app().structure()), command);
         } catch (RuntimeException e) {
@@ -196,7 +203,10 @@ public final class ProcessService implements Processes {
     public String logs(Caller caller, String appId, int lines) {
         tx.read(store -> Access.use(store, caller, appId));
         int wanted = lines > 0 ? lines : DEFAULT_LOG_LINES;
-        List<String> all = new ArrayList<>(log.tail(appId, wanted));
+        List<String> all = new ArrayList<>();
+        for (AppLog.Event event : log.tail(appId, wanted)) {
+            all.add(EVENT_TIME.format(event.at()) + " " + EVENT_SOURCE + ": " + event.message());
+        }
         all.addAll(scheduler.logs(appId, wanted));
         List<String> last = all.subList(Math.max(0, all.size() - wanted), all.size());
         StringBuilder text = new StringBuilder();

@@ -94,7 +94,7 @@ public final class Releaser {
      */
     public Release publish(Staged staged) {
         Release release = staged.release();
-        log.record(release.app(), release.summary());
+        log.record(release.app(), clock.instant(), release.summary());
         if (staged.plan().isEmpty()) {
             return release;
         }
@@ -114,7 +114,7 @@ public final class Releaser {
         Instant now = Instant.now(clock);
         tx.writeVoid(store -> store.releases().find(release.app(), release.version()).ifPresent(stored ->
                 store.releases().update(stored.asFailed(staged.failedSummary(), "error: " + detail, now))));
-        log.record(release.app(), staged.failedSummary() + ": " + detail);
+        log.record(release.app(), clock.instant(), staged.failedSummary() + ": " + detail);
         return conflict ? DrydockException.conflict(detail) : DrydockException.invalid(detail);
     }
 }

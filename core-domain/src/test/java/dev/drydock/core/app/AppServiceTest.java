@@ -96,7 +96,7 @@ class AppServiceTest {
             assertThat(platform.simulated.exists("web-shop")).isTrue();
             Optional<Routing> routing = platform.simulated.routing("web-shop");
             assertThat(routing).hasValueSatisfying(r -> assertThat(r.domains()).containsExactly("web-shop"));
-            assertThat(platform.log.tail("web-shop", 10)).containsExactly("owner created initial release");
+            assertThat(platform.logMessages("web-shop", 10)).containsExactly("owner created initial release");
         }
 
         @Test
@@ -207,7 +207,7 @@ class AppServiceTest {
             Optional<Domain> domain = read(store -> store.domains().find("web-shop"));
             assertThat(domain).isEmpty();
             assertThat(platform.simulated.exists("web-shop")).isFalse();
-            assertThat(platform.log.tail("web-shop", 10)).isEmpty();
+            assertThat(platform.logMessages("web-shop", 10)).isEmpty();
 
             assertThat(apps.create(owner, Optional.of("web-shop")).id()).isEqualTo("web-shop");
         }
@@ -266,7 +266,7 @@ class AppServiceTest {
             Domain byOther = read(store -> store.domains().find("shop.example.com")).orElseThrow();
             assertThat(byOther.owner()).isEqualTo("mate");
             assertThatThrownBy(() -> apps.get(owner, "web-shop")).isInstanceOf(ForbiddenException.class);
-            assertThat(platform.log.tail("web-shop", 1))
+            assertThat(platform.logMessages("web-shop", 1))
                     .containsExactly("owner transferred ownership of web-shop from owner to outsider");
         }
 
@@ -332,7 +332,7 @@ class AppServiceTest {
             boolean grant = read(store -> store.permissions().has("web-shop", "mate"));
             assertThat(grant).isFalse();
             assertThat(platform.simulated.exists("web-shop")).isFalse();
-            assertThat(platform.log.tail("web-shop", 10)).isEmpty();
+            assertThat(platform.logMessages("web-shop", 10)).isEmpty();
             assertThat(ids(apps.list(mate, PageRequest.FIRST))).isEmpty();
         }
 

@@ -8,11 +8,13 @@ import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.Key;
 import dev.drydock.ports.model.User;
+import dev.drydock.ports.spi.AppLog;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.usecase.Registration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** A core on the in-memory adapters, with helpers to make users quickly (cheap password hashes). */
@@ -51,6 +53,11 @@ public final class TestPlatform {
 
     public Optional<Key> storedKey(String id) {
         return tx.read(store -> store.keys().find(id));
+    }
+
+    /** The messages of the app's last {@code lines} events, oldest first. */
+    public List<String> logMessages(String app, int lines) {
+        return log.tail(app, lines).stream().map(AppLog.Event::message).toList();
     }
 
     public boolean hasGrant(String app, String username) {

@@ -97,7 +97,7 @@ class BuildServiceTest {
             assertThat(bench.configOf(v3).values()).isEqualTo(Map.of("A", "1"));
             assertThat(lastPlan().release()).isEqualTo(v3);
             assertThat(lastPlan().build()).isEqualTo(build);
-            assertThat(bench.platform.log.tail(app, 1)).containsExactly("mate deployed example/image:1");
+            assertThat(bench.platform.logMessages(app, 1)).containsExactly("mate deployed example/image:1");
         }
 
         @Test

@@ -100,7 +100,7 @@ class ConfigServiceTest {
             assertThat(v2.summary()).isEqualTo("owner added A");
             assertThat(v2.build()).isNull();
             assertThat(configs.get(bench.owner, app)).isEqualTo(config);
-            assertThat(bench.platform.log.tail(app, 10)).contains("owner added A");
+            assertThat(bench.platform.logMessages(app, 10)).contains("owner added A");
         }
 
         @Test

@@ -31,7 +31,7 @@ class CollaboratorServiceTest {
     }
 
     private List<String> logTail(int lines) {
-        return platform.log.tail("web-shop", lines);
+        return platform.logMessages("web-shop", lines);
     }
 
     @Nested

@@ -14,6 +14,7 @@ import dev.drydock.ports.error.NotFoundException;
 import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.Pod;
 import dev.drydock.ports.model.RunResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,18 +78,18 @@ class ProcessServiceTest {
 
             assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 3, "worker", 1));
             assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 3, "worker", 1));
-            assertThat(bench.platform.log.tail(app, 1)).containsExactly("mate scaled pods web=3 worker=1");
+            assertThat(bench.platform.logMessages(app, 1)).containsExactly("mate scaled pods web=3 worker=1");
         }
 
         @Test
         void scalingToTheSameCountsIsANoOp() {
             deployWebAndWorker();
-            List<String> before = bench.platform.log.tail(app, 100);
+            List<String> before = bench.platform.logMessages(app, 100);
 
             processes.scale(bench.owner, app, map("web", 1));
             processes.scale(bench.owner, app, Map.of());
 
-            assertThat(bench.platform.log.tail(app, 100)).isEqualTo(before);
+            assertThat(bench.platform.logMessages(app, 100)).isEqualTo(before);
         }
 
         @Test
@@ -201,7 +202,7 @@ class ProcessServiceTest {
 
             assertThat(result).isEqualTo(new RunResult(0, "ran rake db:migrate\n"));
             assertThat(commands).containsExactly("v2: rake db:migrate");
-            assertThat(runner.platform.log.tail(runApp, 1)).containsExactly("mate runs 'rake db:migrate'");
+            assertThat(runner.platform.logMessages(runApp, 1)).containsExactly("mate runs 'rake db:migrate'");
         }
 
         @Test
@@ -217,14 +218,28 @@ class ProcessServiceTest {
     @Nested
     class Logs {
         @Test
-        void areTheAppsEventLinesEachEndingInANewline() {
+        void areTheAppsEventLinesStampedWithTheClockAndEachEndingInANewline() {
             processes.logs(bench.owner, app, 100);
             bench.configs.set(bench.owner, app, ReleaseBench.values(map("A", "1")));
 
+            // TestPlatform.NOW, the fixed clock every event was recorded with
+            String stamp = "2024-03-01T10:15:30Z drycc[api]: ";
             assertThat(processes.logs(bench.mate, app, 100))
-                    .isEqualTo("owner created initial release\nUser mate was granted access to " + app
-                            + "\nowner added A\n");
-            assertThat(processes.logs(bench.owner, app, 1)).isEqualTo("owner added A\n");
+                    .isEqualTo(stamp + "owner created initial release\n"
+                            + stamp + "User mate was granted access to " + app + "\n"
+                            + stamp + "owner added A\n");
+            assertThat(processes.logs(bench.owner, app, 1)).isEqualTo(stamp + "owner added A\n");
+        }
+
+        @Test
+        void showEachEventAtTheSecondItWasRecordedInUtc() {
+            bench.platform.log.forget(app);
+            bench.platform.log.record(app, Instant.parse("2016-09-02T16:51:14.987Z"), "test created initial release");
+            bench.platform.log.record(app, Instant.parse("2016-09-02T18:01:02Z"), "test scaled pods web=2");
+
+            assertThat(processes.logs(bench.owner, app, 100)).isEqualTo(
+                    "2016-09-02T16:51:14Z drycc[api]: test created initial release\n"
+                            + "2016-09-02T18:01:02Z drycc[api]: test scaled pods web=2\n");
         }
 
         @Test

@@ -86,7 +86,7 @@ class ReleaseServiceTest {
             DeployPlan last = plans.get(plans.size() - 1);
             assertThat(last.release()).isEqualTo(v4);
             assertThat(last.force()).isTrue();
-            assertThat(bench.platform.log.tail(app, 1)).containsExactly("mate rolled back to v2");
+            assertThat(bench.platform.logMessages(app, 1)).containsExactly("mate rolled back to v2");
         }
 
         @Test

@@ -11,6 +11,7 @@ import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.Domain;
 import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.spi.AppLog;
 import dev.drydock.ports.spi.Routing;
 import dev.drydock.ports.usecase.Apps;
 import dev.drydock.ports.usecase.Certificates;
@@ -65,8 +66,8 @@ public final class RoutingTestPlatform {
         return tx.read(store -> store.domains().find(domain));
     }
 
-    /** The app's event lines, oldest first. */
+    /** The messages of the app's events, oldest first. */
     public List<String> logLines(String app) {
-        return log.tail(app, 100);
+        return log.tail(app, 100).stream().map(AppLog.Event::message).toList();
     }
 }

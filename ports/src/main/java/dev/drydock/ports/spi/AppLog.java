@@ -1,14 +1,29 @@
 package dev.drydock.ports.spi;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /** The event lines of apps (release summaries, scaling, sharing), as the platform logs them. */
 public interface AppLog {
-    /** Appends one event line for an app. */
-    void record(String app, String message);
+    /**
+     * One event of an app.
+     *
+     * @param at      when the event happened, as the core's clock read it
+     * @param message what happened, e.g. "admin created initial release"
+     */
+    record Event(Instant at, String message) {
+        public Event {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(message, "message");
+        }
+    }
 
-    /** The last {@code lines} event lines of an app, oldest first. */
-    List<String> tail(String app, int lines);
+    /** Appends one event line for an app, stamped with the time {@code at} it happened. */
+    void record(String app, Instant at, String message);
+
+    /** The last {@code lines} events of an app, oldest first; none when {@code lines} is zero or less. */
+    List<Event> tail(String app, int lines);
 
     /** Drops an app's lines when the app is destroyed. */
     void forget(String app);
