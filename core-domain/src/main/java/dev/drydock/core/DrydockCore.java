@@ -12,6 +12,7 @@ import dev.drydock.core.key.KeyService;
 import dev.drydock.core.permission.CollaboratorService;
 import dev.drydock.core.process.ProcessService;
 import dev.drydock.core.release.ReleaseService;
+import dev.drydock.core.release.Releaser;
 import dev.drydock.core.tls.TlsService;
 import dev.drydock.ports.spi.AppLog;
 import dev.drydock.ports.spi.Scheduler;
@@ -65,11 +66,14 @@ public final class DrydockCore {
         this.domains = new DomainService(tx, scheduler, log, clock);
         this.certificates = new CertificateService(tx, scheduler, clock);
         this.tls = new TlsService(tx, scheduler, clock);
-        this.configs = new ConfigService(tx, scheduler, log, clock);
-        this.builds = new BuildService(tx, scheduler, log, clock);
-        this.releases = new ReleaseService(tx, scheduler, log, clock);
+        // one releaser, so deploys of one app reach the scheduler in release order
+        Releaser releaser = new Releaser(tx, scheduler, log, clock);
+        BuildService buildService = new BuildService(tx, releaser, clock);
+        this.configs = new ConfigService(tx, scheduler, releaser, clock);
+        this.builds = buildService;
+        this.releases = new ReleaseService(tx, releaser);
         this.processes = new ProcessService(tx, scheduler, log, clock);
-        this.hooks = new HookService(tx, scheduler, log, clock, settings);
+        this.hooks = new HookService(tx, buildService, settings);
     }
 
     /** Registration, login, tokens, passwords and account removal. */

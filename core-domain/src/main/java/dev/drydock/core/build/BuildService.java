@@ -12,8 +12,6 @@ import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
-import dev.drydock.ports.spi.AppLog;
-import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Builds;
 import java.time.Clock;
@@ -41,10 +39,10 @@ public final class BuildService implements Builds {
     private final Clock clock;
     private final Releaser releaser;
 
-    public BuildService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock) {
+    public BuildService(Transactions tx, Releaser releaser, Clock clock) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.releaser = new Releaser(tx, scheduler, log, clock);
+        this.releaser = Objects.requireNonNull(releaser, "releaser");
     }
 
     /** A build and the release it made. */

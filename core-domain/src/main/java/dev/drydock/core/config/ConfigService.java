@@ -9,7 +9,6 @@ import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Release;
-import dev.drydock.ports.spi.AppLog;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.ConfigChange;
@@ -37,11 +36,11 @@ public final class ConfigService implements Configs {
     private final Clock clock;
     private final Releaser releaser;
 
-    public ConfigService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock) {
+    public ConfigService(Transactions tx, Scheduler scheduler, Releaser releaser, Clock clock) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.releaser = new Releaser(tx, scheduler, log, clock);
+        this.releaser = Objects.requireNonNull(releaser, "releaser");
     }
 
     @Override

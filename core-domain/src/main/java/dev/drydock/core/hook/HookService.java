@@ -11,15 +11,12 @@ import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Key;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.User;
-import dev.drydock.ports.spi.AppLog;
-import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Store;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.BuilderHooks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,9 +46,9 @@ public final class HookService implements BuilderHooks {
     private final BuildService builds;
     private final Optional<byte[]> builderKeyDigest;
 
-    public HookService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock, Settings settings) {
+    public HookService(Transactions tx, BuildService builds, Settings settings) {
         this.tx = Objects.requireNonNull(tx, "tx");
-        this.builds = new BuildService(tx, scheduler, log, clock);
+        this.builds = Objects.requireNonNull(builds, "builds");
         this.builderKeyDigest = settings.builderKey().filter(k -> !k.isEmpty()).map(HookService::digest);
     }
 

@@ -10,12 +10,9 @@ import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
-import dev.drydock.ports.spi.AppLog;
-import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Releases;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,9 +24,9 @@ public final class ReleaseService implements Releases {
     private final Transactions tx;
     private final Releaser releaser;
 
-    public ReleaseService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock) {
+    public ReleaseService(Transactions tx, Releaser releaser) {
         this.tx = Objects.requireNonNull(tx, "tx");
-        this.releaser = new Releaser(tx, scheduler, log, clock);
+        this.releaser = Objects.requireNonNull(releaser, "releaser");
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes releases and deploys them, in two steps. {@link #stage} runs inside the caller's write: it
@@ -24,6 +25,11 @@ import java.util.UUID;
  * it and, when it has a build, the app's new structure. {@link #publish} runs after that write
  * committed: it logs the summary and asks the scheduler to deploy; when that fails, a second write
  * marks the release failed and the caller gets the error.
+ *
+ * <p>Releases of one app are numbered inside the write, but their deploys run after it, so two
+ * requests could reach the scheduler out of order and leave an older release running. Deploys of
+ * one app therefore go one at a time, and a deploy whose release is older than one already
+ * deployed is skipped: the newer release has replaced it. Share one Releaser per core.
  */
 public final class Releaser {
     /** Upstream's prefix for every error of a deploy. */
@@ -33,6 +39,8 @@ public final class Releaser {
     private final Scheduler scheduler;
     private final AppLog log;
     private final Clock clock;
+    // per app (by uuid, so a re-created app starts afresh): the newest release version deployed
+    private final ConcurrentHashMap<UUID, Deploys> deployed = new ConcurrentHashMap<>();
 
     public Releaser(Transactions tx, Scheduler scheduler, AppLog log, Clock clock) {
         this.tx = Objects.requireNonNull(tx, "tx");
@@ -46,7 +54,7 @@ public final class Releaser {
      *
      * @param failedSummary the summary the release gets if its deploy fails
      */
-    public record Staged(Release release, Optional<DeployPlan> plan, String failedSummary) {
+    public record Staged(Release release, UUID appUuid, Optional<DeployPlan> plan, String failedSummary) {
     }
 
     /**
@@ -79,11 +87,11 @@ public final class Releaser {
                 config.uuid(), build == null ? null : build.uuid(), now, now);
         store.releases().insert(release);
         if (build == null) {
-            return new Staged(release, Optional.empty(), failedSummary);
+            return new Staged(release, app.uuid(), Optional.empty(), failedSummary);
         }
         Map<String, Integer> structure = Structures.next(app.structure(), baseBuild, build);
         store.apps().update(app.withStructure(structure, build.procfile(), now));
-        return new Staged(release, Optional.of(new DeployPlan(app.id(), release, build, config, structure, force)),
+        return new Staged(release, app.uuid(), Optional.of(new DeployPlan(app.id(), release, build, config, structure, force)),
                 failedSummary);
     }
 
@@ -98,10 +106,17 @@ public final class Releaser {
         if (staged.plan().isEmpty()) {
             return release;
         }
-        try {
-            scheduler.deploy(staged.plan().get());
-        } catch (RuntimeException e) {
-            throw failed(staged, e);
+        Deploys deploys = deployed.computeIfAbsent(staged.appUuid(), app -> new Deploys());
+        synchronized (deploys) {
+            if (deploys.newest > release.version()) {
+                return release;
+            }
+            try {
+                scheduler.deploy(staged.plan().get());
+            } catch (RuntimeException e) {
+                throw failed(staged, e);
+            }
+            deploys.newest = release.version();
         }
         return release;
     }
@@ -116,5 +131,10 @@ public final class Releaser {
                 store.releases().update(stored.asFailed(staged.failedSummary(), "error: " + detail, now))));
         log.record(release.app(), clock.instant(), staged.failedSummary() + ": " + detail);
         return conflict ? DrydockException.conflict(detail) : DrydockException.invalid(detail);
+    }
+
+    /** The deploys of one app; its monitor lets one deploy of the app run at a time. */
+    private static final class Deploys {
+        private int newest;
     }
 }

@@ -57,11 +57,12 @@ public final class ReleaseBench {
         var tx = platform.tx;
         var log = platform.log;
         var clock = platform.clock;
-        this.configs = new ConfigService(tx, scheduler, log, clock);
-        this.builds = new BuildService(tx, scheduler, log, clock);
-        this.releases = new ReleaseService(tx, scheduler, log, clock);
+        Releaser releaser = new Releaser(tx, scheduler, log, clock);
+        this.configs = new ConfigService(tx, scheduler, releaser, clock);
+        this.builds = new BuildService(tx, releaser, clock);
+        this.releases = new ReleaseService(tx, releaser);
         this.processes = new ProcessService(tx, scheduler, log, clock);
-        this.hooks = new HookService(tx, scheduler, log, clock, platform.settings);
+        this.hooks = new HookService(tx, builds, platform.settings);
         this.admin = platform.user("admin");
         this.owner = platform.user("owner");
         this.mate = platform.user("mate");
