@@ -11,6 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
+/**
+ * Domains keyed by their name with ASCII letters lower-cased: the table and both indexes hold that
+ * key, so lookups, uniqueness and order ignore case while each row keeps its name as inserted.
+ */
 final class MemoryDomainRepository implements DomainRepository {
     private final Unit unit;
 
@@ -18,61 +22,81 @@ final class MemoryDomainRepository implements DomainRepository {
         this.unit = unit;
     }
 
+    /**
+     * The key of a name. Only ASCII letters fold: DNS compares names that way (RFC 4343), and a
+     * locale's rules (Turkish dotless i) must not make two names one.
+     */
+    static String key(String domain) {
+        StringBuilder key = null;
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (key == null) {
+                    key = new StringBuilder(domain);
+                }
+                key.setCharAt(i, (char) (c + ('a' - 'A')));
+            }
+        }
+        return key == null ? domain : key.toString();
+    }
+
     @Override
     public void insert(Domain domain) {
         Tables t = unit.write();
-        if (t.domains.containsKey(domain.domain())) {
+        String key = key(domain.domain());
+        if (t.domains.containsKey(key)) {
             throw DrydockException.conflict("Domain is already in use by another application");
         }
-        unit.put(t.domains, domain.domain(), domain);
-        index(unit, t, domain);
+        unit.put(t.domains, key, domain);
+        index(unit, t, key, domain);
     }
 
     @Override
     public void update(Domain domain) {
         Tables t = unit.write();
-        Domain old = t.domains.get(domain.domain());
+        String key = key(domain.domain());
+        Domain old = t.domains.get(key);
         if (old == null) {
             throw Rows.missing("Domain");
         }
-        unit.put(t.domains, domain.domain(), domain);
+        unit.put(t.domains, key, domain);
         if (!old.app().equals(domain.app()) || !Objects.equals(old.certificate(), domain.certificate())) {
-            unindex(unit, t, old);
-            index(unit, t, domain);
+            unindex(unit, t, key, old);
+            index(unit, t, key, domain);
         }
     }
 
-    private static void index(Unit unit, Tables t, Domain domain) {
-        unit.add(unit.child(t.domainsByApp, domain.app(), TreeSet::new), domain.domain());
+    private static void index(Unit unit, Tables t, String key, Domain domain) {
+        unit.add(unit.child(t.domainsByApp, domain.app(), TreeSet::new), key);
         if (domain.certificate() != null) {
-            unit.add(unit.child(t.domainsByCertificate, domain.certificate(), TreeSet::new), domain.domain());
+            unit.add(unit.child(t.domainsByCertificate, domain.certificate(), TreeSet::new), key);
         }
     }
 
-    private static void unindex(Unit unit, Tables t, Domain domain) {
-        unit.removeFrom(t.domainsByApp, domain.app(), domain.domain());
+    private static void unindex(Unit unit, Tables t, String key, Domain domain) {
+        unit.removeFrom(t.domainsByApp, domain.app(), key);
         if (domain.certificate() != null) {
-            unit.removeFrom(t.domainsByCertificate, domain.certificate(), domain.domain());
+            unit.removeFrom(t.domainsByCertificate, domain.certificate(), key);
         }
     }
 
     @Override
     public Optional<Domain> find(String domain) {
-        return Optional.ofNullable(unit.read().domains.get(domain));
+        return Optional.ofNullable(unit.read().domains.get(key(domain)));
     }
 
     @Override
     public Page<Domain> list(String app, PageRequest page) {
         Tables t = unit.read();
-        NavigableSet<String> names = t.domainsByApp.get(app);
-        return names == null ? new Page<>(List.of(), 0) : Rows.page(names, page, t.domains::get);
+        NavigableSet<String> keys = t.domainsByApp.get(app);
+        return keys == null ? new Page<>(List.of(), 0) : Rows.page(keys, page, t.domains::get);
     }
 
     @Override
     public List<Domain> withCertificate(String certificate) {
         Tables t = unit.read();
-        NavigableSet<String> names = t.domainsByCertificate.get(certificate);
-        return names == null ? List.of() : names.stream().map(t.domains::get).toList();
+        NavigableSet<String> keys = t.domainsByCertificate.get(certificate);
+        return keys == null ? List.of() : keys.stream().map(t.domains::get).toList();
     }
 
     @Override
@@ -80,27 +104,29 @@ final class MemoryDomainRepository implements DomainRepository {
         return delete(unit, domain);
     }
 
+    /** Removes a domain by its name or key (the key of a key is itself). */
     static boolean delete(Unit unit, String domain) {
         Tables t = unit.write();
-        Domain old = unit.remove(t.domains, domain);
+        String key = key(domain);
+        Domain old = unit.remove(t.domains, key);
         if (old == null) {
             return false;
         }
-        unindex(unit, t, old);
+        unindex(unit, t, key, old);
         return true;
     }
 
     /** Detaches a removed certificate from its domains, as a foreign key with ON DELETE SET NULL would. */
     static void detach(Unit unit, String certificate) {
         Tables t = unit.write();
-        NavigableSet<String> names = t.domainsByCertificate.get(certificate);
-        if (names == null) {
+        NavigableSet<String> keys = t.domainsByCertificate.get(certificate);
+        if (keys == null) {
             return;
         }
-        for (String name : List.copyOf(names)) {
-            Domain old = t.domains.get(name);
+        for (String key : List.copyOf(keys)) {
+            Domain old = t.domains.get(key);
             Domain detached = new Domain(old.domain(), old.app(), old.owner(), null, old.created(), old.updated());
-            unit.put(t.domains, name, detached);
+            unit.put(t.domains, key, detached);
         }
         unit.remove(t.domainsByCertificate, certificate);
     }

@@ -36,6 +36,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.util.Properties;
 
 /**
  * Reads the {@code certificate} and {@code key} fields of a new certificate: a PEM certificate
@@ -92,6 +93,22 @@ final class CertificateParser {
      * every problem found, under {@code certificate} and {@code key}.
      */
     static ParsedCertificate parse(String certificatePem, String keyPem) {
+        // BouncyCastle refuses a certificate whose issuer is an empty name (openssl req -subj /)
+        // unless told otherwise; upstream accepts it. Told for this thread only, for this parse.
+        boolean allowedAlready = Properties.isOverrideSet(Properties.X509_ALLOW_EMPTY_ISSUER_CERT);
+        if (!allowedAlready) {
+            Properties.setThreadOverride(Properties.X509_ALLOW_EMPTY_ISSUER_CERT, true);
+        }
+        try {
+            return parseFields(certificatePem, keyPem);
+        } finally {
+            if (!allowedAlready) {
+                Properties.removeThreadOverride(Properties.X509_ALLOW_EMPTY_ISSUER_CERT);
+            }
+        }
+    }
+
+    private static ParsedCertificate parseFields(String certificatePem, String keyPem) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         X509CertificateHolder leaf = null;
         PrivateKey key = null;
@@ -265,8 +282,15 @@ final class CertificateParser {
         }
     }
 
-    /** {@code /K=V/K=V}, in certificate order, each value of a multi-valued RDN on its own. */
+    /**
+     * {@code /K=V/K=V}, in certificate order, each value of a multi-valued RDN on its own. A name
+     * without any RDN is {@code "/"}, as upstream writes it: '/' followed by the components joined
+     * with '/'.
+     */
     static String openSslForm(X500Name name) {
+        if (name.getRDNs().length == 0) {
+            return "/";
+        }
         StringBuilder text = new StringBuilder();
         for (RDN rdn : name.getRDNs()) {
             for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {

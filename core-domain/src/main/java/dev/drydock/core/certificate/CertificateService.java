@@ -12,6 +12,7 @@ import dev.drydock.ports.model.Certificate;
 import dev.drydock.ports.model.Domain;
 import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.spi.Routing;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Store;
 import dev.drydock.ports.spi.Transactions;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * A user's TLS certificates. Each is visible only to its owner, admins included; another user's
  * certificate does not exist for the caller. Attaching needs a domain of an app the caller may
- * use, and a domain holds at most one certificate.
+ * use, and a domain holds at most one certificate. Attaching, detaching and deleting tell the
+ * router inside their write ({@link RoutingSync}): if it cannot be told, nothing changes.
  */
 public final class CertificateService implements Certificates {
     public static final String NO_CERTIFICATE = "No Certificate matches the given query.";
@@ -50,7 +52,7 @@ public final class CertificateService implements Certificates {
     public CertificateService(Transactions transactions, Scheduler scheduler, Clock clock) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.routing = new RoutingSync(transactions, scheduler);
+        this.routing = new RoutingSync(scheduler);
     }
 
     @Override
@@ -96,33 +98,31 @@ public final class CertificateService implements Certificates {
 
     @Override
     public void delete(Caller caller, String name) {
-        List<String> apps = transactions.write(store -> {
+        transactions.writeVoid(store -> {
             Certificate certificate = owned(store, caller, name);
             Instant now = clock.instant();
-            List<String> affected = new ArrayList<>();
-            for (Domain domain : store.domains().withCertificate(certificate.name())) {
+            List<Domain> attached = store.domains().withCertificate(certificate.name());
+            List<Routing> before = RoutingSync.routings(store, attached.stream().map(Domain::app).toList());
+            for (Domain domain : attached) {
                 store.domains().update(domain.withCertificate(null, now));
-                affected.add(domain.app());
             }
             store.certificates().delete(certificate.name());
-            return affected;
+            routing.pushAll(store, before);
         });
-        routing.pushAll(apps);
     }
 
     @Override
     public void attach(Caller caller, String name, String domain) {
         requireDomain(domain);
-        String app = transactions.write(store -> {
+        transactions.writeVoid(store -> {
             Certificate certificate = owned(store, caller, name);
             Domain target = usableDomain(store, caller, domain);
             if (target.certificate() != null) {
                 throw DrydockException.conflict(ALREADY_ATTACHED);
             }
             store.domains().update(target.withCertificate(certificate.name(), clock.instant()));
-            return target.app();
+            routing.push(store, target.app());
         });
-        routing.push(app);
     }
 
     /**
@@ -134,16 +134,15 @@ public final class CertificateService implements Certificates {
     @Override
     public void detach(Caller caller, String name, String domain) {
         requireDomain(domain);
-        String app = transactions.write(store -> {
+        transactions.writeVoid(store -> {
             Certificate certificate = owned(store, caller, name);
             Domain target = usableDomain(store, caller, domain);
             if (!certificate.name().equals(target.certificate())) {
                 throw DrydockException.invalid(target.domain() + " is not attached to certificate " + certificate.name());
             }
             store.domains().update(target.withCertificate(null, clock.instant()));
-            return target.app();
+            routing.push(store, target.app());
         });
-        routing.push(app);
     }
 
     private static void requireDomain(String domain) {
@@ -153,9 +152,9 @@ public final class CertificateService implements Certificates {
     }
 
     /**
-     * The domain on any app, looked up by its ASCII form (the Unicode form works too), if the caller
-     * may use its app. Upstream let anyone attach to anyone's domain; here the app must be theirs
-     * to use.
+     * The domain on any app, looked up by its ASCII form in any case (the Unicode form works
+     * too), if the caller may use its app. Upstream let anyone attach to anyone's domain; here the
+     * app must be theirs to use.
      */
     private static Domain usableDomain(Store store, Caller caller, String domain) {
         Domain found = store.domains().find(DomainName.lookupForm(domain))

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param commonName  the subject's CN, or null when it has none
  * @param san         the DNS names of the subjectAltName extension, in certificate order
  * @param fingerprint SHA-256 of the DER, uppercase hex pairs joined by ':'
- * @param issuer      {@code /C=US/ST=CA/.../CN=...}, in certificate order with OpenSSL's short names
+ * @param issuer      {@code /C=US/ST=CA/.../CN=...}, in certificate order with OpenSSL's short names;
+ *                    {@code /} for an empty name
  * @param subject     like {@code issuer}
  */
 record ParsedCertificate(String commonName, List<String> san, String fingerprint, Instant starts, Instant expires,

@@ -20,7 +20,10 @@ import java.util.Objects;
 
 /**
  * The hostnames routed to an app. Owners, collaborators and admins may add and list; only the owner
- * or an admin may remove. A name belongs to at most one app on the whole platform.
+ * or an admin may remove. A name belongs to at most one app on the whole platform, whatever its
+ * case: hostnames are case-insensitive, so {@code EXAMPLE.com} is taken once {@code example.com}
+ * is (upstream compared case-sensitively and let both in). A name is kept as typed. Each change
+ * tells the router inside its write, so a routing failure stores nothing and can be retried.
  */
 public final class DomainService implements Domains {
     public static final String NO_DOMAIN = "No Domain matches the given query.";
@@ -38,7 +41,7 @@ public final class DomainService implements Domains {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.appLog = Objects.requireNonNull(appLog, "appLog");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.routing = new RoutingSync(transactions, scheduler);
+        this.routing = new RoutingSync(scheduler);
     }
 
     @Override
@@ -53,10 +56,10 @@ public final class DomainService implements Domains {
             } catch (ConflictException takenMeanwhile) {
                 throw DrydockException.invalidField(DomainName.FIELD, inUse(name.value()));
             }
+            routing.push(store, target.id());
             return created;
         });
         appLog.record(added.app(), clock.instant(), "domain " + added.domain() + " added");
-        routing.push(added.app());
         return added;
     }
 
@@ -82,15 +85,15 @@ public final class DomainService implements Domains {
                 store.domains().update(found.withCertificate(null, clock.instant()));
             }
             store.domains().delete(found.domain());
+            routing.push(store, target.id());
             return found;
         });
         appLog.record(removed.app(), clock.instant(), "domain " + removed.domain() + " removed");
-        routing.push(removed.app());
     }
 
     /**
-     * Upstream's order: the exact name taken, then the hostname rules, then the ASCII form taken (so
-     * the Unicode twin of a stored name is refused too).
+     * Upstream's order: the name as typed taken (here in any case), then the hostname rules, then
+     * the ASCII form taken (so the Unicode twin of a stored name is refused too).
      */
     private static DomainName validate(Store store, String input) {
         if (input == null) {

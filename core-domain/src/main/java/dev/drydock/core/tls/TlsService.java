@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Whether an app enforces HTTPS. Each change is a new row owned by whoever made it; the newest
- * counts. Owners, collaborators and admins may read and change it. No release is made.
+ * counts. Owners, collaborators and admins may read and change it. No release is made. The router
+ * is told inside the write ({@link RoutingSync}): if it cannot be told, no row is kept.
  */
 public final class TlsService implements TlsSettings {
     public static final String NO_TLS = "No TLS matches the given query.";
@@ -29,7 +30,7 @@ public final class TlsService implements TlsSettings {
     public TlsService(Transactions transactions, Scheduler scheduler, Clock clock) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.routing = new RoutingSync(transactions, scheduler);
+        this.routing = new RoutingSync(scheduler);
     }
 
     @Override
@@ -42,7 +43,7 @@ public final class TlsService implements TlsSettings {
 
     @Override
     public Tls set(Caller caller, String app, boolean httpsEnforced) {
-        Tls saved = transactions.write(store -> {
+        return transactions.write(store -> {
             Access.use(store, caller, app);
             Boolean current = latest(store, app).map(Tls::httpsEnforced).orElse(null);
             // unset (null) differs from both values, so the first explicit "false" is a change
@@ -52,10 +53,9 @@ public final class TlsService implements TlsSettings {
             Instant now = clock.instant();
             Tls tls = new Tls(UUID.randomUUID(), app, caller.username(), httpsEnforced, now, now);
             store.tls().insert(tls);
+            routing.push(store, app);
             return tls;
         });
-        routing.push(app);
-        return saved;
     }
 
     private static Optional<Tls> latest(Store store, String app) {

@@ -9,6 +9,7 @@ import static dev.drydock.core.certificate.TestCertificates.name;
 import static dev.drydock.core.certificate.TestCertificates.pem;
 import static dev.drydock.core.certificate.TestCertificates.pkcs8;
 import static dev.drydock.core.certificate.TestCertificates.selfSigned;
+import static dev.drydock.core.certificate.TestCertificates.selfSignedWithoutNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -65,6 +66,20 @@ class CertificateParserTest {
 
             assertThat(parsed.commonName()).isNull();
             assertThat(parsed.subject()).isEqualTo("/O=Acme/OU=Ops");
+        }
+
+        /**
+         * {@code openssl req -x509 -subj /} makes a certificate whose issuer and subject have no
+         * RDN at all. Upstream accepts it and writes '/' followed by the components joined with
+         * '/', which for none is "/".
+         */
+        @Test
+        void anEmptyIssuerAndSubjectAreASlash() {
+            ParsedCertificate parsed = CertificateParser.parse(selfSignedWithoutNames(RSA), classic(RSA));
+
+            assertThat(parsed.issuer()).isEqualTo("/");
+            assertThat(parsed.subject()).isEqualTo("/");
+            assertThat(parsed.commonName()).isNull();
         }
 
         @Test

@@ -20,6 +20,7 @@ import dev.drydock.core.domain.DomainService;
 import dev.drydock.core.routing.RoutingTestPlatform;
 import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.ConflictException;
+import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
@@ -260,14 +261,35 @@ class CertificateServiceTest {
         }
 
         @Test
-        void aSchedulerFailureIsUnavailableAndTheAttachmentStays() {
+        void findsTheDomainWhateverItsCase() {
             create(OWNER, "shop");
+            platform.domains.add(OWNER, app, "Shop.Example.com");
+
+            certificates.attach(OWNER, "shop", "WEB-SHOP");
+            certificates.attach(OWNER, "shop", "shop.example.com");
+
+            assertThat(certificates.get(OWNER, "shop").domains()).containsExactly("Shop.Example.com", "web-shop");
+            certificates.detach(OWNER, "shop", "SHOP.EXAMPLE.COM");
+            assertThat(certificates.get(OWNER, "shop").domains()).containsExactly("web-shop");
+        }
+
+        @Test
+        void aRoutingFailureAttachesNothingAndTheRetryWorks() {
+            create(OWNER, "shop");
+            Routing before = platform.routing(app);
             platform.simulated.failNext(Operation.ROUTE, new IllegalStateException("connection refused"));
 
             assertThatThrownBy(() -> certificates.attach(OWNER, "shop", "web-shop"))
-                    .isInstanceOf(UnavailableException.class);
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessage("Could not update the routing of app web-shop");
 
+            assertThat(certificates.get(OWNER, "shop").domains()).isEmpty();
+            assertThat(platform.routing(app)).isEqualTo(before);
+
+            certificates.attach(OWNER, "shop", "web-shop");
             assertThat(certificates.get(OWNER, "shop").domains()).containsExactly("web-shop");
+            assertThat(platform.routing(app).certificates()).extracting(Routing.TlsCertificate::name)
+                    .containsExactly("shop");
         }
     }
 
@@ -283,6 +305,24 @@ class CertificateServiceTest {
             assertThat(certificates.get(OWNER, "shop").domains()).isEmpty();
             assertThat(platform.routing(app).certificates()).isEmpty();
             assertThat(platform.routing(app).domains()).containsExactly("web-shop");
+        }
+
+        @Test
+        void aRoutingFailureKeepsTheAttachmentAndTheRetryWorks() {
+            create(OWNER, "shop");
+            certificates.attach(OWNER, "shop", "web-shop");
+            Routing before = platform.routing(app);
+            platform.simulated.failNext(Operation.ROUTE, DrydockException.unavailable("router is down"));
+
+            assertThatThrownBy(() -> certificates.detach(OWNER, "shop", "web-shop"))
+                    .isInstanceOf(UnavailableException.class).hasMessage("router is down");
+
+            assertThat(certificates.get(OWNER, "shop").domains()).containsExactly("web-shop");
+            assertThat(platform.routing(app)).isEqualTo(before);
+
+            certificates.detach(OWNER, "shop", "web-shop");
+            assertThat(certificates.get(OWNER, "shop").domains()).isEmpty();
+            assertThat(platform.routing(app).certificates()).isEmpty();
         }
 
         @Test
@@ -332,6 +372,35 @@ class CertificateServiceTest {
             assertThat(platform.routing(app).certificates()).isEmpty();
             assertThat(platform.routing(other).certificates()).isEmpty();
             assertThat(platform.routing(other).domains()).containsExactly("other-shop");
+        }
+
+        @Test
+        void aRoutingFailureKeepsTheCertificateAndPutsBackWhatOtherAppsWereTold() {
+            String other = platform.app("other-shop");
+            create(OWNER, "shop");
+            certificates.attach(OWNER, "shop", "web-shop");
+            certificates.attach(OWNER, "shop", "other-shop");
+            Routing otherBefore = platform.routing(other);
+            Routing appBefore = platform.routing(app);
+            // apps are told in name order: other-shop hears of the deletion, then web-shop fails
+            platform.scheduler.beforeRoute(routing -> {
+                if (routing.app().equals(app)) {
+                    throw DrydockException.unavailable("router is down");
+                }
+            });
+
+            assertThatThrownBy(() -> certificates.delete(OWNER, "shop"))
+                    .isInstanceOf(UnavailableException.class).hasMessage("router is down");
+
+            assertThat(certificates.get(OWNER, "shop").domains()).containsExactly("other-shop", "web-shop");
+            assertThat(platform.routing(other)).isEqualTo(otherBefore);
+            assertThat(platform.routing(app)).isEqualTo(appBefore);
+
+            platform.scheduler.beforeRoute(routing -> { });
+            certificates.delete(OWNER, "shop");
+            assertThatThrownBy(() -> certificates.get(OWNER, "shop")).isInstanceOf(NotFoundException.class);
+            assertThat(platform.routing(app).certificates()).isEmpty();
+            assertThat(platform.routing(other).certificates()).isEmpty();
         }
 
         @Test

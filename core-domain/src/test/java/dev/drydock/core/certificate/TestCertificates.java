@@ -1,6 +1,7 @@
 package dev.drydock.core.certificate;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -18,8 +19,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -28,6 +34,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -37,6 +44,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -102,6 +110,39 @@ public final class TestCertificates {
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The PEM of a self-signed certificate whose issuer and subject are empty names, as
+     * {@code openssl req -x509 -subj /} makes. BouncyCastle's builders refuse an empty issuer, so
+     * the structure is put together here by hand (RFC 5280 4.1).
+     */
+    public static String selfSignedWithoutNames(KeyPair keys) {
+        try {
+            ContentSigner signer = new JcaContentSignerBuilder(
+                    keys.getPrivate().getAlgorithm().startsWith("EC") ? "SHA256withECDSA" : "SHA256withRSA")
+                    .build(keys.getPrivate());
+            X500Name empty = new X500Name(new RDN[0]);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            DERSequence tbs = new DERSequence(new ASN1Encodable[] {
+                    new DERTaggedObject(true, 0, new ASN1Integer(2)),
+                    new ASN1Integer(SERIAL.incrementAndGet()),
+                    signer.getAlgorithmIdentifier(),
+                    empty,
+                    new DERSequence(new ASN1Encodable[] {
+                            new Time(Date.from(now.minus(Duration.ofDays(1)))),
+                            new Time(Date.from(now.plus(Duration.ofDays(365))))}),
+                    empty,
+                    SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded())});
+            try (OutputStream out = signer.getOutputStream()) {
+                out.write(tbs.getEncoded(ASN1Encoding.DER));
+            }
+            DERSequence certificate = new DERSequence(new ASN1Encodable[] {
+                    tbs, signer.getAlgorithmIdentifier(), new DERBitString(signer.getSignature())});
+            return pem(new PemObject("CERTIFICATE", certificate.getEncoded(ASN1Encoding.DER)));
+        } catch (IOException | OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -112,15 +112,47 @@ class DomainServiceTest {
         }
 
         @Test
-        void aSchedulerFailureIsUnavailableAndTheDomainStays() {
+        void aNameBelongsToOneAppWhateverItsCase() {
+            String other = platform.app("other-shop");
+            domains.add(OWNER, app, "shop.example.com");
+            domains.add(OWNER, app, "xn--80ahd1agd.ru");
+
+            assertDomainError(() -> domains.add(OWNER, other, "SHOP.Example.com"),
+                    "Domain is already in use by another application");
+            assertDomainError(() -> domains.add(OWNER, other, "XN--80AHD1AGD.ru"),
+                    "Domain is already in use by another application");
+            assertDomainError(() -> domains.add(OWNER, app, "Shop.example.com"),
+                    "Domain is already in use by another application");
+            assertDomainError(() -> domains.add(OWNER, other, "WEB-SHOP"),
+                    "Domain is already in use by another application");
+            assertThat(platform.storedDomains(other)).containsExactly("other-shop");
+            assertThat(platform.storedDomains(app))
+                    .containsExactly("shop.example.com", "web-shop", "xn--80ahd1agd.ru");
+        }
+
+        @Test
+        void theUnicodeTwinOfANameStoredInCapitalsIsTaken() {
+            String other = platform.app("other-shop");
+            assertThat(domains.add(OWNER, app, "XN--80AHD1AGD.RU").domain()).isEqualTo("XN--80AHD1AGD.RU");
+
+            assertDomainError(() -> domains.add(OWNER, other, "домена.ru"),
+                    "The domain xn--80ahd1agd.ru is already in use by another app");
+        }
+
+        @Test
+        void aRoutingFailureStoresNothingAndTheRetryWorks() {
+            Routing before = platform.routing(app);
             platform.simulated.failNext(Operation.ROUTE, DrydockException.unavailable("router is down"));
 
             assertThatThrownBy(() -> domains.add(OWNER, app, "shop.example.com"))
-                    .isInstanceOf(UnavailableException.class);
+                    .isInstanceOf(UnavailableException.class).hasMessage("router is down");
 
-            assertThat(platform.storedDomains(app)).contains("shop.example.com");
-            domains.add(OWNER, app, "www.example.com");
-            assertThat(platform.routing(app).domains()).containsExactly("shop.example.com", "web-shop", "www.example.com");
+            assertThat(platform.storedDomains(app)).containsExactly("web-shop");
+            assertThat(platform.routing(app)).isEqualTo(before);
+            assertThat(platform.logLines(app)).doesNotContain("domain shop.example.com added");
+
+            assertThat(domains.add(OWNER, app, "shop.example.com").domain()).isEqualTo("shop.example.com");
+            assertThat(platform.routing(app).domains()).containsExactly("shop.example.com", "web-shop");
         }
     }
 
@@ -148,6 +180,16 @@ class DomainServiceTest {
         }
 
         @Test
+        void ordersByNameWithoutRegardToCase() {
+            domains.add(OWNER, app, "B.example.com");
+            domains.add(OWNER, app, "a.example.com");
+            domains.add(OWNER, app, "C.example.com");
+
+            assertThat(domains.list(OWNER, app, PageRequest.ALL).results()).extracting(Domain::domain)
+                    .containsExactly("a.example.com", "B.example.com", "C.example.com", "web-shop");
+        }
+
+        @Test
         void collaboratorsAndAdminsMayListOutsidersMayNot() {
             assertThat(domains.list(COLLABORATOR, app, PageRequest.FIRST).count()).isEqualTo(1);
             assertThat(domains.list(ADMIN, app, PageRequest.FIRST).count()).isEqualTo(1);
@@ -158,6 +200,37 @@ class DomainServiceTest {
 
     @Nested
     class Remove {
+        @Test
+        void takesTheNameInAnyCase() {
+            domains.add(OWNER, app, "Shop.Example.com");
+
+            domains.remove(OWNER, app, "shop.example.COM");
+
+            assertThat(platform.storedDomains(app)).containsExactly("web-shop");
+            assertThat(platform.routing(app).domains()).containsExactly("web-shop");
+            assertThat(platform.logLines(app)).contains("domain Shop.Example.com removed");
+        }
+
+        @Test
+        void aRoutingFailureKeepsTheDomainAndTheRetryWorks() {
+            domains.add(OWNER, app, "shop.example.com");
+            platform.certificates.create(OWNER, "shop", pem(selfSigned(name("CN=shop.example.com"), RSA)), classic(RSA));
+            platform.certificates.attach(OWNER, "shop", "shop.example.com");
+            Routing before = platform.routing(app);
+            platform.simulated.failNext(Operation.ROUTE, DrydockException.unavailable("router is down"));
+
+            assertThatThrownBy(() -> domains.remove(OWNER, app, "shop.example.com"))
+                    .isInstanceOf(UnavailableException.class).hasMessage("router is down");
+
+            assertThat(platform.storedDomain("shop.example.com").orElseThrow().certificate()).isEqualTo("shop");
+            assertThat(platform.routing(app)).isEqualTo(before);
+            assertThat(platform.logLines(app)).doesNotContain("domain shop.example.com removed");
+
+            domains.remove(OWNER, app, "shop.example.com");
+            assertThat(platform.storedDomains(app)).containsExactly("web-shop");
+            assertThat(platform.routing(app).certificates()).isEmpty();
+        }
+
         @Test
         void removesTheDomainAndTellsTheCluster() {
             domains.add(OWNER, app, "shop.example.com");

@@ -11,6 +11,7 @@ import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.Domain;
 import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.AppLog;
 import dev.drydock.ports.spi.Routing;
 import dev.drydock.ports.usecase.Apps;
@@ -38,11 +39,23 @@ public final class RoutingTestPlatform {
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     public final InMemoryTransactions tx = new InMemoryTransactions();
     public final SimulatedScheduler simulated = new SimulatedScheduler(clock);
+    /** What the services are given: {@link #simulated}, with a step before each routing sent. */
+    public final InterceptingScheduler scheduler = new InterceptingScheduler(simulated);
     public final InMemoryAppLog log = new InMemoryAppLog();
-    public final Apps apps = new AppService(tx, simulated, log, clock, Settings.defaults());
-    public final Domains domains = new DomainService(tx, simulated, log, clock);
-    public final Certificates certificates = new CertificateService(tx, simulated, clock);
-    public final TlsSettings tls = new TlsService(tx, simulated, clock);
+    public final Apps apps = new AppService(tx, scheduler, log, clock, Settings.defaults());
+    public final Domains domains = new DomainService(tx, scheduler, log, clock);
+    public final Certificates certificates = new CertificateService(tx, scheduler, clock);
+    public final TlsSettings tls = new TlsService(tx, scheduler, clock);
+
+    public RoutingTestPlatform() {
+        // the callers' accounts, for a write that checks its caller still has one
+        tx.writeVoid(store -> {
+            for (Caller caller : List.of(OWNER, COLLABORATOR, ADMIN, OUTSIDER)) {
+                store.users().insert(new User(caller.username(), caller.username() + "@example.com", "", "",
+                        caller.superuser(), caller.superuser(), true, null, NOW, "!"));
+            }
+        });
+    }
 
     /** Makes an app owned by {@link #OWNER} and shared with {@link #COLLABORATOR}. */
     public String app(String id) {

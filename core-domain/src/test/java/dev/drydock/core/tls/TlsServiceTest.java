@@ -82,11 +82,17 @@ class TlsServiceTest {
     }
 
     @Test
-    void aSchedulerFailureIsUnavailableAndTheSettingStays() {
+    void aRoutingFailureChangesNothingAndTheRetryWorks() {
+        Tls before = tls.get(OWNER, app);
         platform.simulated.failNext(Operation.ROUTE, DrydockException.unavailable("router is down"));
 
-        assertThatThrownBy(() -> tls.set(OWNER, app, true)).isInstanceOf(UnavailableException.class);
+        assertThatThrownBy(() -> tls.set(OWNER, app, true))
+                .isInstanceOf(UnavailableException.class).hasMessage("router is down");
 
-        assertThat(tls.get(OWNER, app).httpsEnforced()).isTrue();
+        assertThat(tls.get(OWNER, app)).isEqualTo(before);
+        assertThat(platform.routing(app).httpsEnforced()).isFalse();
+
+        assertThat(tls.set(OWNER, app, true).httpsEnforced()).isTrue();
+        assertThat(platform.routing(app).httpsEnforced()).isTrue();
     }
 }

@@ -13,6 +13,7 @@ import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.Store;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.drydock.ports.spi.DomainRepository}. */
@@ -48,6 +49,53 @@ public abstract class DomainRepositoryContract extends StoreContract {
                 Fixtures.domain(domain.domain(), app.id(), owner.username())))).isInstanceOf(ConflictException.class);
         assertThat(read((Store s) -> s.domains().find(domain.domain()))).contains(domain);
         assertThat(read((Store s) -> s.domains().list(rival.id(), PageRequest.ALL)).count()).isZero();
+    }
+
+    @Test
+    void namesAreTheSameWhateverTheirCase() {
+        User owner = storedUser();
+        User other = storedUser();
+        App app = storedApp(owner.username());
+        App rival = storedApp(other.username());
+        String stem = unique("case");
+        Domain domain = Fixtures.domain("Shop." + stem + ".Example.com", app.id(), owner.username());
+        write(s -> s.domains().insert(domain));
+
+        assertThat(read((Store s) -> s.domains().find("shop." + stem + ".example.COM")))
+                .as("found by any case, kept as typed").contains(domain);
+        assertThatThrownBy(() -> write(s -> s.domains().insert(Fixtures.domain(
+                "SHOP." + stem.toUpperCase(Locale.ROOT) + ".EXAMPLE.COM", rival.id(), other.username()))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(read((Store s) -> s.domains().list(rival.id(), PageRequest.ALL)).count()).isZero();
+
+        assertThat(tx.write((Store s) -> s.domains().delete("shop." + stem + ".example.com"))).isTrue();
+        assertThat(read((Store s) -> s.domains().find(domain.domain()))).isEmpty();
+        Domain lower = Fixtures.domain("shop." + stem + ".example.com", rival.id(), other.username());
+        write(s -> s.domains().insert(lower));
+        assertThat(read((Store s) -> s.domains().find(domain.domain()))).contains(lower);
+    }
+
+    @Test
+    void listsOrderByNameWithoutRegardToCase() {
+        User owner = storedUser();
+        App app = storedApp(owner.username());
+        Certificate cert = Fixtures.certificate(unique("cert"), owner.username());
+        String stem = unique("order");
+        Domain b = Fixtures.domain("B." + stem + ".example.com", app.id(), owner.username())
+                .withCertificate(cert.name(), Fixtures.now());
+        Domain a = Fixtures.domain("a." + stem + ".example.com", app.id(), owner.username())
+                .withCertificate(cert.name(), Fixtures.now());
+        Domain c = Fixtures.domain("C." + stem + ".example.com", app.id(), owner.username())
+                .withCertificate(cert.name(), Fixtures.now());
+        write(s -> {
+            s.certificates().insert(cert);
+            s.domains().insert(b);
+            s.domains().insert(c);
+            s.domains().insert(a);
+        });
+
+        assertThat(read((Store s) -> s.domains().list(app.id(), PageRequest.ALL)).results()).containsExactly(a, b, c);
+        assertThat(read((Store s) -> s.domains().withCertificate(cert.name()))).containsExactly(a, b, c);
     }
 
     @Test
