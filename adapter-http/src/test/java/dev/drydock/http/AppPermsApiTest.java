@@ -138,4 +138,17 @@ class AppPermsApiTest {
         assertThat(api.delete("/v2/apps/" + id + "/perms/ghost", owner).status()).isEqualTo(404);
         assertThat(api.delete("/v2/apps/" + id + "/perms/collab", null).status()).isEqualTo(401);
     }
+
+    @Test
+    void aCollaboratorWhoBecomesOwnerIsNoLongerListed() {
+        String id = app();
+        api.post("/v2/apps/" + id + "/perms", owner, json("username", "collab"));
+
+        assertThat(api.post("/v2/apps/" + id, owner, json("owner", "collab")).status()).isEqualTo(200);
+
+        Reply list = api.get("/v2/apps/" + id + "/perms", collab);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("{\"users\":[]}");
+        assertThat(api.get("/v2/apps/" + id, owner).status()).as("the old owner loses access").isEqualTo(403);
+    }
 }

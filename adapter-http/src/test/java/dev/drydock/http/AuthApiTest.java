@@ -208,6 +208,20 @@ class AuthApiTest {
     }
 
     @Test
+    void aUsernameKeyCountsEvenWhenItsValueIsNull() {
+        Reply byUser = api.post("/v2/auth/tokens/", jane, "{\"username\":null}");
+        assertThat(byUser.status()).isEqualTo(403);
+        assertThat(byUser.json().get("detail").asText())
+                .isEqualTo("You do not have permission to perform this action.");
+        assertThat(api.get("/v2/auth/whoami", jane).status()).as("jane's token is kept").isEqualTo(200);
+
+        Reply byAdmin = api.post("/v2/auth/tokens/", admin, "{\"username\":null}");
+        assertThat(byAdmin.status()).isEqualTo(400);
+        assertThat(byAdmin.body()).isEqualTo("{\"username\":[\"This field may not be null.\"]}");
+        assertThat(api.get("/v2/auth/whoami", admin).status()).as("the admin's token is kept").isEqualTo(200);
+    }
+
+    @Test
     void regeneratingAllTokensAnswersAnEmptyStringAndRevokesEveryToken() {
         Reply reply = api.post("/v2/auth/tokens/", admin, json("all", "false"));
 

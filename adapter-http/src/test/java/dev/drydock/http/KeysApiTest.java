@@ -129,4 +129,24 @@ class KeysApiTest {
 
         assertThat(api.post("/v2/keys", null, json("id", "anon", "public", publicKey())).status()).isEqualTo(401);
     }
+
+    @Test
+    void addRefusesKeyTextWithALineBreakInside() {
+        String smuggled = publicKey() + "\ncommand=\"sh\" " + publicKey();
+
+        Reply reply = api.post("/v2/keys", jane, json("id", "jane-two-lines", "public", smuggled));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body())
+                .isEqualTo("{\"public\":[\"Key must be a single line with no control characters\"]}");
+        assertThat(api.get("/v2/keys/jane-two-lines", jane).status()).isEqualTo(404);
+    }
+
+    @Test
+    void addRefusesIdsEndingInASlash() {
+        Reply reply = api.post("/v2/keys", jane, json("id", "jane/laptop/", "public", publicKey()));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).isEqualTo("{\"id\":[\"Key ids cannot end with a slash.\"]}");
+    }
 }

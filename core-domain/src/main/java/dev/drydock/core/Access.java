@@ -3,6 +3,7 @@ package dev.drydock.core;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.Store;
 
 /**
@@ -12,6 +13,7 @@ import dev.drydock.ports.spi.Store;
  */
 public final class Access {
     public static final String NO_APP = "No App matches the given query.";
+    public static final String INACTIVE = "User inactive or deleted.";
 
     private Access() {
     }
@@ -40,6 +42,18 @@ public final class Access {
 
     public static boolean mayUse(Store store, Caller caller, App app) {
         return caller.superuser() || caller.is(app.owner()) || store.permissions().has(app.id(), caller.username());
+    }
+
+    /**
+     * The caller's account, still there and active. Call it inside every write that stores rows
+     * the caller will own: the token was checked in an earlier read, and an account removed or
+     * disabled since then must not come to own anything (a later user of the same name would
+     * inherit it).
+     */
+    public static User caller(Store store, Caller caller) {
+        return store.users().find(caller.username())
+                .filter(User::active)
+                .orElseThrow(() -> DrydockException.unauthorized(INACTIVE));
     }
 
     /** Refuses non-admins. */

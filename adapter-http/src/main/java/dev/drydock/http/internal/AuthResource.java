@@ -1,5 +1,6 @@
 package dev.drydock.http.internal;
 
+import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.usecase.Accounts;
 import dev.drydock.ports.usecase.PasswordChange;
@@ -58,6 +59,14 @@ public final class AuthResource {
         Caller caller = auth.require(request);
         // Only the presence of "all" counts, whatever its value.
         boolean all = body.has("all");
+        if (!all && body.node("username").filter(node -> node.isNull()).isPresent()) {
+            // The key alone asks for someone's token (upstream's permission looks at keys, not
+            // values): admins only, and even they must name a user.
+            if (!caller.superuser()) {
+                throw DrydockException.forbidden();
+            }
+            throw DrydockException.invalidField("username", "This field may not be null.");
+        }
         Optional<String> username = all ? Optional.empty() : body.optionalString("username");
         return accounts.regenerateToken(caller, username, all)
                 .<Object>map(token -> Map.of("token", token))

@@ -89,6 +89,18 @@ final class MemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public boolean ownsRecords(String username) {
+        // A scan: only account removal asks, and that is rare.
+        Tables t = unit.read();
+        return t.configs.values().stream().anyMatch(c -> c.owner().equals(username))
+                || t.builds.values().stream().anyMatch(b -> b.owner().equals(username))
+                || t.releasesByApp.values().stream().flatMap(r -> r.values().stream())
+                        .anyMatch(r -> r.owner().equals(username))
+                || t.domains.values().stream().anyMatch(d -> d.owner().equals(username))
+                || t.tlsRows.values().stream().anyMatch(r -> r.owner().equals(username));
+    }
+
+    @Override
     public List<String> usernames() {
         return List.copyOf(new TreeSet<>(unit.read().users.keySet()));
     }

@@ -78,6 +78,7 @@ public final class AppService implements Apps {
         String summary = owner + " created initial release";
         Instant now = Instant.now(clock);
         Created created = tx.write(store -> {
+            Access.caller(store, caller);
             App app = new App(UUID.randomUUID(), id, owner, Map.of(), Map.of(), now, now);
             try {
                 store.apps().insert(app);
@@ -176,6 +177,8 @@ public final class AppService implements Apps {
                 return Optional.<String>empty();
             }
             store.apps().transfer(id, app.owner(), to, now);
+            // An owner needs no grant; a left-over one would list them among the collaborators.
+            store.permissions().revoke(id, to);
             return Optional.of(app.owner());
         });
         previous.ifPresent(from -> log.record(id, clock.instant(),
@@ -192,8 +195,9 @@ public final class AppService implements Apps {
         } catch (RuntimeException e) {
             throw DrydockException.unavailable("Could not delete Kubernetes Namespace " + id, e);
         }
+        // Checked again: the app may have changed hands while its space was being removed.
         tx.writeVoid(store -> {
-            Access.find(store, id);
+            Access.own(store, caller, id);
             store.apps().delete(id);
         });
         log.forget(id);

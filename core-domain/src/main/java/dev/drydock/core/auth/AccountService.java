@@ -26,7 +26,7 @@ public final class AccountService implements Accounts {
     static final String BAD_CREDENTIALS = "Unable to log in with provided credentials.";
     static final String ACCOUNT_DISABLED = "User account is disabled.";
     static final String INVALID_TOKEN = "Invalid token.";
-    static final String INACTIVE = "User inactive or deleted.";
+    static final String INACTIVE = Access.INACTIVE;
     static final String NEW_PASSWORD_REQUIRED = "new_password is a required field";
     static final String PASSWORD_REQUIRED = "password is a required field";
     static final String PASSWORD_MISMATCH = "Current password does not match";
@@ -75,6 +75,8 @@ public final class AccountService implements Accounts {
         Instant now = Instant.now(clock);
         try {
             return tx.write(store -> {
+                // Decided again here: sign-ups racing on a fresh server all passed the first check.
+                checkMayRegister(caller, store);
                 boolean first = !store.users().anySuperuser();
                 User user = new User(username, email, firstName, lastName, first, first, true, now, now, hash);
                 store.users().insert(user);
@@ -87,6 +89,13 @@ public final class AccountService implements Accounts {
     }
 
     private void checkMayRegister(Optional<Caller> caller) {
+        tx.read(store -> {
+            checkMayRegister(caller, store);
+            return null;
+        });
+    }
+
+    private void checkMayRegister(Optional<Caller> caller, Store store) {
         switch (settings.registrationMode()) {
             case ENABLED -> {
             }
@@ -94,7 +103,7 @@ public final class AccountService implements Accounts {
             case ADMIN_ONLY -> {
                 boolean admin = caller.map(Caller::superuser).orElse(false);
                 // Until an admin exists anyone may register, or nobody ever could.
-                if (!admin && tx.read(store -> store.users().anySuperuser())) {
+                if (!admin && store.users().anySuperuser()) {
                     throw DrydockException.forbidden();
                 }
             }
@@ -131,6 +140,9 @@ public final class AccountService implements Accounts {
         tx.writeVoid(store -> {
             User user = store.users().find(name)
                     .orElseThrow(() -> DrydockException.invalidField("non_field_errors", BAD_CREDENTIALS));
+            if (!user.active()) {
+                throw DrydockException.invalidField("non_field_errors", ACCOUNT_DISABLED);
+            }
             store.users().update(user.withLastLogin(now));
             store.tokens().add(ApiTokens.digest(token), name);
         });
@@ -182,7 +194,11 @@ public final class AccountService implements Accounts {
         String target = named.orElse(caller.username());
         String token = tokens.issue();
         tx.writeVoid(store -> {
-            findUser(store, target);
+            if (named.isEmpty()) {
+                Access.caller(store, caller);
+            } else {
+                findUser(store, target);
+            }
             store.tokens().revokeAll(target);
             store.tokens().add(ApiTokens.digest(token), target);
         });
@@ -205,7 +221,14 @@ public final class AccountService implements Accounts {
             }
         }
         String hash = hasher.hash(change.newPassword());
-        tx.writeVoid(store -> store.users().update(findUser(store, target).withPasswordHash(hash)));
+        tx.writeVoid(store -> {
+            User current = findUser(store, target);
+            // The old password was checked against this hash; a change since then voids that check.
+            if (!caller.superuser() && !current.passwordHash().equals(user.passwordHash())) {
+                throw DrydockException.unauthorized(PASSWORD_MISMATCH);
+            }
+            store.users().update(current.withPasswordHash(hash));
+        });
     }
 
     @Override
@@ -219,6 +242,11 @@ public final class AccountService implements Accounts {
             }
             if (store.certificates().anyOwnedBy(target)) {
                 throw DrydockException.conflict(target + " still has certificates. Delete them first");
+            }
+            // Rows made as a collaborator keep their maker as owner; upstream's database refuses too.
+            if (store.users().ownsRecords(target)) {
+                throw DrydockException.conflict(target + " still owns releases, builds, configs, domains or TLS "
+                        + "settings on other users' applications. Transfer or delete those applications first");
             }
             store.users().delete(target);
         });

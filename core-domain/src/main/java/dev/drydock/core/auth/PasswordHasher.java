@@ -1,10 +1,14 @@
 package dev.drydock.core.auth;
 
+import dev.drydock.ports.error.DrydockException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -12,6 +16,11 @@ import javax.crypto.spec.PBEKeySpec;
  * Slow, salted password hashes: PBKDF2 with HMAC-SHA256, encoded like Django's as
  * {@code pbkdf2_sha256$<iterations>$<salt base64>$<hash base64>}. A hash carries its own iteration
  * count, so raising the setting later keeps old hashes verifiable.
+ *
+ * <p>Hashing is slow on purpose, so anyone who can send a login could keep every core busy with it.
+ * At most one hash per available processor runs at a time; a caller that finds no free slot within
+ * a few seconds gets "unavailable" instead of queueing, and requests that need no hash (token
+ * checks) keep a processor.
  */
 public final class PasswordHasher {
     public static final String ALGORITHM = "pbkdf2_sha256";
@@ -20,20 +29,27 @@ public final class PasswordHasher {
     private static final int HASH_BITS = 256;
     // Refuse absurd counts from a tampered store rather than spin for hours.
     private static final int MAX_ITERATIONS = 100_000_000;
+    private static final Duration WAIT = Duration.ofSeconds(3);
+    static final String BUSY = "Too many logins at once, try again later.";
 
     private final int iterations;
     private final SecureRandom random;
+    private final Semaphore permits;
+    private final Duration wait;
 
     public PasswordHasher(int iterations) {
-        this(iterations, new SecureRandom());
+        this(iterations, new SecureRandom(), new Semaphore(Runtime.getRuntime().availableProcessors(), true), WAIT);
     }
 
-    PasswordHasher(int iterations, SecureRandom random) {
+    /** {@code permits} must be fair, so that waiting callers are served in turn. */
+    PasswordHasher(int iterations, SecureRandom random, Semaphore permits, Duration wait) {
         if (iterations < 1 || iterations > MAX_ITERATIONS) {
             throw new IllegalArgumentException("iterations out of range: " + iterations);
         }
         this.iterations = iterations;
         this.random = random;
+        this.permits = permits;
+        this.wait = wait;
     }
 
     /** Hashes a password with a fresh salt. */
@@ -70,7 +86,23 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, derive(password, salt, rounds));
     }
 
-    private static byte[] derive(String password, byte[] salt, int rounds) {
+    private byte[] derive(String password, byte[] salt, int rounds) {
+        try {
+            if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw DrydockException.unavailable(BUSY);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DrydockException.unavailable(BUSY, e);
+        }
+        try {
+            return pbkdf2(password, salt, rounds);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static byte[] pbkdf2(String password, byte[] salt, int rounds) {
         char[] chars = password.toCharArray();
         PBEKeySpec spec = new PBEKeySpec(chars, salt, rounds, HASH_BITS);
         try {

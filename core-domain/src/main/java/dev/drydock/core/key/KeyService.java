@@ -1,5 +1,6 @@
 package dev.drydock.core.key;
 
+import dev.drydock.core.Access;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.model.Caller;
@@ -24,6 +25,7 @@ public final class KeyService implements Keys {
     static final int ID_MAX = 128;
     static final String ID_TAKEN = "SSH Key with this id already exists.";
     static final String PUBLIC_TAKEN = "Public Key is already in use";
+    static final String ID_SLASH = "Key ids cannot end with a slash.";
     private static final String REQUIRED = "This field is required.";
     private static final String BLANK = "This field may not be blank.";
 
@@ -47,6 +49,10 @@ public final class KeyService implements Keys {
         } else if (keyId.length() > ID_MAX) {
             error(errors, "id", "Ensure this field has no more than " + ID_MAX + " characters.");
         }
+        // GET and DELETE /v2/keys/{id} drop a trailing slash, so such a key could never be reached.
+        if (keyId != null && keyId.endsWith("/")) {
+            error(errors, "id", ID_SLASH);
+        }
         SshPublicKey parsed = null;
         if (text == null) {
             error(errors, SshPublicKey.FIELD, REQUIRED);
@@ -62,6 +68,7 @@ public final class KeyService implements Keys {
         SshPublicKey key = parsed;
         Instant now = Instant.now(clock);
         return tx.write(store -> {
+            Access.caller(store, caller);
             Map<String, List<String>> all = new LinkedHashMap<>();
             errors.forEach((field, messages) -> all.put(field, new ArrayList<>(messages)));
             if (!all.containsKey("id") && store.keys().find(keyId).isPresent()) {

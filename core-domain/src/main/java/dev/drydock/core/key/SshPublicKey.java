@@ -27,6 +27,7 @@ public record SshPublicKey(String type, String data, String comment) {
     public static final String FIELD = "public";
     static final String INVALID_BASE64 = "Key contains invalid base64 chars";
     static final String BAD_FORM = "Key must have the form: <type> <base64 key data> [comment]";
+    static final String NOT_ONE_LINE = "Key must be a single line with no control characters";
 
     /** The key types accepted, each with the EC curve its data names (empty for non-EC types). */
     private static final Map<String, String> TYPES = Map.of(
@@ -49,15 +50,26 @@ public record SshPublicKey(String type, String data, String comment) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(data, "data");
         comment = comment == null ? "" : comment;
+        if (hasControl(type) || hasControl(data) || hasControl(comment)) {
+            throw invalid(NOT_ONE_LINE);
+        }
         if (!TYPES.containsKey(type)) {
             throw invalid("Key type " + type + " is not supported; use one of " + String.join(", ", SUPPORTED));
         }
         checkData(type, decode(data));
     }
 
-    /** Parses a key line; surrounding whitespace is ignored. */
+    /**
+     * Parses a key line; surrounding whitespace (a final newline, say) is ignored. A line break or
+     * other control character inside is refused: the text goes into authorized_keys as is, where it
+     * would start a second entry with options of the sender's choosing.
+     */
     public static SshPublicKey parse(String text) {
-        String[] parts = text.strip().split("\\s+", 3);
+        String line = text.strip();
+        if (hasControl(line)) {
+            throw invalid(NOT_ONE_LINE);
+        }
+        String[] parts = line.split(" +", 3);
         if (parts.length < 2) {
             throw invalid(BAD_FORM);
         }
@@ -78,6 +90,10 @@ public record SshPublicKey(String type, String data, String comment) {
             // MD5 is required of every Java SE platform.
             throw new IllegalStateException("MD5 is not available", e);
         }
+    }
+
+    private static boolean hasControl(String text) {
+        return text.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
     }
 
     private static byte[] decode(String data) {

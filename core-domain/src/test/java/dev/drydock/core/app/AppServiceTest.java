@@ -11,6 +11,7 @@ import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.error.UnauthorizedException;
 import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Caller;
@@ -20,6 +21,7 @@ import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.model.Tls;
+import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.Routing;
 import dev.drydock.ports.usecase.Apps;
 import java.util.ArrayDeque;
@@ -59,8 +61,40 @@ class AppServiceTest {
         return page.results().stream().map(App::id).toList();
     }
 
+    private void deactivate(String username) {
+        platform.tx.writeVoid(store -> {
+            User u = store.users().find(username).orElseThrow();
+            store.users().update(new User(u.username(), u.email(), u.firstName(), u.lastName(), u.superuser(),
+                    u.staff(), false, u.lastLogin(), u.dateJoined(), u.passwordHash()));
+        });
+    }
+
     @Nested
     class Creating {
+        @Test
+        void refusesACallerWhoseAccountWasRemovedAfterTheirTokenWasChecked() {
+            platform.beforeNextWrite(() -> platform.core.accounts().cancel(mate, Optional.empty()));
+
+            assertThatThrownBy(() -> apps.create(mate, Optional.of("web-shop")))
+                    .isInstanceOf(UnauthorizedException.class).hasMessage("User inactive or deleted.");
+
+            Optional<App> stored = read(store -> store.apps().find("web-shop"));
+            assertThat(stored).isEmpty();
+            assertThat(platform.simulated.exists("web-shop")).isFalse();
+            Caller newMate = platform.user("mate");
+            assertThat(apps.list(newMate, PageRequest.FIRST).count()).as("no app passes to a new mate").isZero();
+        }
+
+        @Test
+        void refusesACallerDeactivatedAfterTheirTokenWasChecked() {
+            platform.beforeNextWrite(() -> deactivate("mate"));
+
+            assertThatThrownBy(() -> apps.create(mate, Optional.empty()))
+                    .isInstanceOf(UnauthorizedException.class).hasMessage("User inactive or deleted.");
+
+            assertThat(apps.list(admin, PageRequest.FIRST).count()).isZero();
+        }
+
         @Test
         void storesTheAppWithItsFirstConfigReleaseTlsAndDefaultDomain() {
             App app = apps.create(owner, Optional.of("web-shop"));
@@ -271,6 +305,19 @@ class AppServiceTest {
         }
 
         @Test
+        void dropsTheCollaboratorGrantOfTheNewOwner() {
+            apps.create(owner, Optional.of("web-shop"));
+            platform.core.collaborators().grant(owner, "web-shop", "mate");
+            platform.core.collaborators().grant(owner, "web-shop", "outsider");
+
+            apps.transfer(owner, "web-shop", Optional.of("mate"));
+
+            assertThat(platform.core.collaborators().list(mate, "web-shop")).containsExactly("outsider");
+            assertThat(platform.hasGrant("web-shop", "mate")).isFalse();
+            assertThat(apps.get(mate, "web-shop").owner()).isEqualTo("mate");
+        }
+
+        @Test
         void letsAdminsTransferButNotCollaboratorsOrOutsiders() {
             apps.create(owner, Optional.of("web-shop"));
             platform.core.collaborators().grant(owner, "web-shop", "mate");
@@ -352,6 +399,17 @@ class AppServiceTest {
             apps.destroy(owner, "two");
 
             assertThat(apps.list(admin, PageRequest.FIRST).count()).isZero();
+        }
+
+        @Test
+        void checksOwnershipAgainInsideTheWriteThatDeletes() {
+            apps.create(owner, Optional.of("web-shop"));
+            // The app changes hands after the owner's check passed, before the delete.
+            platform.beforeNextWrite(() -> apps.transfer(admin, "web-shop", Optional.of("outsider")));
+
+            assertThatThrownBy(() -> apps.destroy(owner, "web-shop")).isInstanceOf(ForbiddenException.class);
+
+            assertThat(apps.get(outsider, "web-shop").owner()).isEqualTo("outsider");
         }
 
         @Test

@@ -11,9 +11,12 @@ import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
 import dev.drydock.ports.error.UnauthorizedException;
+import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.Certificate;
+import dev.drydock.ports.model.Config;
+import dev.drydock.ports.model.Domain;
 import dev.drydock.ports.model.Key;
 import dev.drydock.ports.model.User;
 import dev.drydock.ports.usecase.Accounts;
@@ -21,11 +24,14 @@ import dev.drydock.ports.usecase.PasswordChange;
 import dev.drydock.ports.usecase.Registration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -129,6 +135,18 @@ class AccountServiceTest {
 
             User bob = accounts.register(Optional.of(new Caller("alice", true)), registration("bob", PASSWORD));
             assertThat(bob.superuser()).isFalse();
+        }
+
+        @Test
+        void adminOnlyDecidesAgainInsideTheInsertSoRacingFirstSignUpsMakeOneUser() {
+            usePlatform(Settings.defaults().withRegistrationMode(RegistrationMode.ADMIN_ONLY));
+            // Another anonymous sign-up lands after alice's checks passed, before her insert.
+            platform.beforeNextWrite(() -> register("zed"));
+
+            assertRefused(() -> register("alice"), ForbiddenException.class, ForbiddenException.DEFAULT);
+
+            assertThat(platform.storedUser("zed")).hasValueSatisfying(zed -> assertThat(zed.superuser()).isTrue());
+            assertThat(platform.storedUser("alice")).isEmpty();
         }
 
         @Test
@@ -447,6 +465,18 @@ class AccountServiceTest {
         }
 
         @Test
+        void refusesWhenThePasswordChangedBetweenTheCheckAndTheWrite() {
+            users();
+            platform.beforeNextWrite(() -> accounts.changePassword(admin, new PasswordChange("bob", null, "by admin")));
+
+            assertRefused(() -> accounts.changePassword(bob, new PasswordChange(null, PASSWORD, "bobs new")),
+                    UnauthorizedException.class, "Current password does not match");
+
+            assertThat(accounts.login("bob", "by admin")).isNotBlank();
+            assertThatThrownBy(() -> accounts.login("bob", "bobs new")).isInstanceOf(InvalidException.class);
+        }
+
+        @Test
         void refusesUsersChangingSomeoneElses() {
             users();
 
@@ -471,6 +501,8 @@ class AccountServiceTest {
 
     @Nested
     class Cancelling {
+        private static final String STILL_OWNS = "bob still owns releases, builds, configs, domains or TLS settings "
+                + "on other users' applications. Transfer or delete those applications first";
         private Caller admin;
         private Caller bob;
 
@@ -523,6 +555,37 @@ class AccountServiceTest {
         }
 
         @Test
+        void refusesWhileTheUserOwnsRowsOnOtherUsersApps() {
+            users();
+            platform.tx.writeVoid(store -> {
+                store.apps().insert(app("carols-app", "carol"));
+                store.permissions().grant("carols-app", "bob");
+                store.configs().insert(Config.initial(UUID.randomUUID(), "carols-app", "bob", TestPlatform.NOW));
+            });
+
+            assertRefused(() -> accounts.cancel(bob, Optional.empty()), ConflictException.class, STILL_OWNS);
+
+            assertThat(platform.storedUser("bob")).isPresent();
+            assertThat(platform.hasGrant("carols-app", "bob")).isTrue();
+        }
+
+        @Test
+        void refusesAnAdminRemovingSomeoneWhoAddedADomainToAnotherApp() {
+            users();
+            platform.tx.writeVoid(store -> {
+                store.apps().insert(app("carols-app", "carol"));
+                store.domains().insert(new Domain("bob.example.com", "carols-app", "bob", null, TestPlatform.NOW,
+                        TestPlatform.NOW));
+            });
+
+            assertRefused(() -> accounts.cancel(admin, Optional.of("bob")), ConflictException.class, STILL_OWNS);
+
+            platform.tx.writeVoid(store -> store.apps().delete("carols-app"));
+            accounts.cancel(admin, Optional.of("bob"));
+            assertThat(platform.storedUser("bob")).isEmpty();
+        }
+
+        @Test
         void refusesUsersRemovingSomeoneElse() {
             users();
 
@@ -544,6 +607,38 @@ class AccountServiceTest {
 
         private App app(String id, String owner) {
             return new App(UUID.randomUUID(), id, owner, Map.of(), Map.of(), TestPlatform.NOW, TestPlatform.NOW);
+        }
+    }
+
+    @Nested
+    class LimitingPasswordHashing {
+        private static final String BUSY = "Too many logins at once, try again later.";
+        private final Semaphore permits = new Semaphore(1, true);
+        private final AccountService limited = new AccountService(platform.tx, platform.clock, platform.settings,
+                new PasswordHasher(1000, new SecureRandom(), permits, Duration.ofMillis(20)), new ApiTokens());
+
+        @Test
+        void answersBusyRatherThanQueueingWhileEveryPermitIsTaken() throws Exception {
+            register("alice");
+            String token = limited.login("alice", PASSWORD);
+            Caller alice = limited.authenticate(token);
+
+            permits.acquire();
+            try {
+                assertRefused(() -> limited.login("alice", PASSWORD), UnavailableException.class, BUSY);
+                assertRefused(() -> limited.login("nobody", PASSWORD), UnavailableException.class, BUSY);
+                assertRefused(() -> limited.register(Optional.empty(), registration("bob", PASSWORD)),
+                        UnavailableException.class, BUSY);
+                assertRefused(() -> limited.changePassword(alice, new PasswordChange(null, PASSWORD, "new one")),
+                        UnavailableException.class, BUSY);
+                assertThat(limited.authenticate(token).username()).as("tokens need no hashing").isEqualTo("alice");
+            } finally {
+                permits.release();
+            }
+
+            assertThat(platform.storedUser("bob")).isEmpty();
+            assertThat(limited.login("alice", PASSWORD)).isNotBlank();
+            assertThat(permits.availablePermits()).as("every permit is given back").isEqualTo(1);
         }
     }
 }

@@ -1,8 +1,13 @@
 package dev.drydock.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.ports.error.UnavailableException;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -51,5 +56,25 @@ class PasswordHasherTest {
         assertThat(hasher.verify("x", "pbkdf2_sha256$1000$!!!$AAAA")).isFalse();
         assertThat(hasher.verify("x", "pbkdf2_sha256$0$AAAA$AAAA")).isFalse();
         assertThat(hasher.verify(null, hasher.hash("x"))).isFalse();
+    }
+
+    @Test
+    void hashesOnlyAsManyAtOnceAsThereArePermits() throws Exception {
+        Semaphore permits = new Semaphore(2, true);
+        PasswordHasher limited = new PasswordHasher(1000, new SecureRandom(), permits, Duration.ofMillis(20));
+        String encoded = limited.hash("s3cret");
+
+        permits.acquire(2);
+        try {
+            assertThatThrownBy(() -> limited.hash("s3cret")).isInstanceOf(UnavailableException.class)
+                    .hasMessage("Too many logins at once, try again later.");
+            assertThatThrownBy(() -> limited.verify("s3cret", encoded)).isInstanceOf(UnavailableException.class);
+            assertThat(limited.verify("s3cret", "malformed")).as("nothing to hash").isFalse();
+        } finally {
+            permits.release(1);
+        }
+
+        assertThat(limited.verify("s3cret", encoded)).isTrue();
+        assertThat(permits.availablePermits()).isEqualTo(1);
     }
 }

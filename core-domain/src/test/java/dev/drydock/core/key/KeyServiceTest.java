@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.drydock.core.auth.TestPlatform;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.error.UnauthorizedException;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.Key;
 import dev.drydock.ports.model.Page;
@@ -13,6 +14,7 @@ import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.usecase.Keys;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +128,40 @@ class KeyServiceTest {
         assertThatThrownBy(() -> keys.get(bob, "laptop")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> keys.delete(bob, "laptop")).isInstanceOf(NotFoundException.class);
         assertThat(keys.add(admin, "laptop", text).owner()).isEqualTo("admin");
+    }
+
+    @Test
+    void refusesACallerWhoseAccountWasRemovedAfterTheirTokenWasChecked() throws Exception {
+        String text = OpenSshKeys.ed25519("bob@laptop");
+        platform.beforeNextWrite(() -> platform.core.accounts().cancel(bob, Optional.empty()));
+
+        assertThatThrownBy(() -> keys.add(bob, "bob@laptop", text)).isInstanceOf(UnauthorizedException.class)
+                .hasMessage("User inactive or deleted.");
+
+        assertThat(platform.storedKey("bob@laptop")).isEmpty();
+    }
+
+    @Test
+    void refusesKeyTextThatSmugglesASecondLine() throws Exception {
+        String smuggled = OpenSshKeys.ed25519("c") + "\ncommand=\"sh\" " + OpenSshKeys.rsa(2048, "x");
+        Map<String, List<String>> oneLine = Map.of("public", List.of(
+                "Key must be a single line with no control characters"));
+
+        assertFieldErrors(() -> keys.add(bob, "two-lines", smuggled), oneLine);
+        assertFieldErrors(() -> keys.add(bob, "cr", OpenSshKeys.ed25519("c") + "\rx"), oneLine);
+        assertFieldErrors(() -> keys.add(bob, "nul", OpenSshKeys.ed25519("a\u0000b")), oneLine);
+
+        assertThat(platform.storedKey("two-lines")).isEmpty();
+        assertThat(keys.list(bob, PageRequest.FIRST).count()).isZero();
+    }
+
+    @Test
+    void refusesIdsEndingInASlashWhichNoUrlCouldReach() throws Exception {
+        assertFieldErrors(() -> keys.add(bob, "work/", OpenSshKeys.ed25519("")),
+                Map.of("id", List.of("Key ids cannot end with a slash.")));
+        assertFieldErrors(() -> keys.add(bob, "/", OpenSshKeys.ed25519("")),
+                Map.of("id", List.of("Key ids cannot end with a slash.")));
+
+        assertThat(keys.add(bob, "/work", OpenSshKeys.ed25519("")).id()).isEqualTo("/work");
     }
 }

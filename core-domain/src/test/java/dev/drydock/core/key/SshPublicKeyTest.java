@@ -37,7 +37,7 @@ class SshPublicKeyTest {
 
     @Test
     void splitsTypeDataAndComment() {
-        SshPublicKey key = SshPublicKey.parse("  " + ED25519.replace(" fixture", "\t fixture") + " more words\n");
+        SshPublicKey key = SshPublicKey.parse("  " + ED25519.replace(" fixture", "   fixture") + " more words\n");
 
         assertThat(key.type()).isEqualTo("ssh-ed25519");
         assertThat(key.data()).isEqualTo("AAAAC3NzaC1lZDI1NTE5AAAAIMxztR+p5+cyU7/ci+vg3yDwOwdBa0iYIvZIkxghVGk7");
@@ -128,5 +128,22 @@ class SshPublicKeyTest {
     @Test
     void refusesRsaKeysSshdWouldRefuse() throws Exception {
         assertRefused(OpenSshKeys.rsa(512, "weak"), "RSA keys must have at least 1024 bits");
+    }
+
+    @Test
+    void refusesControlCharactersInsideTheLine() throws Exception {
+        String oneLine = "Key must be a single line with no control characters";
+        String other = OpenSshKeys.rsa(2048, "x");
+
+        assertRefused(ED25519 + "\ncommand=\"sh\" " + other, oneLine);
+        assertRefused(ED25519 + "\r\n" + other, oneLine);
+        assertRefused(ED25519.replace(" fixture", "\tfixture"), oneLine);
+        assertRefused(ED25519 + "\u0085more", oneLine);
+        assertRefused(ED25519 + "\u2028more", oneLine);
+        assertRefused(ED25519 + "\u007f", oneLine);
+        assertThatThrownBy(() -> new SshPublicKey("ssh-ed25519", ED25519.split(" ")[1], "a\nb"))
+                .isInstanceOf(InvalidException.class);
+        assertThat(SshPublicKey.parse("\n " + ED25519 + "\r\n").comment()).as("around the line is fine")
+                .isEqualTo("fixture@example");
     }
 }

@@ -32,6 +32,13 @@ public interface UserRepository {
     /** Whether any superuser exists (the first registered user becomes one). */
     boolean anySuperuser();
 
+    /**
+     * Whether the user made any config, build, release, domain or TLS row (on any app, their own
+     * or someone else's). Such rows keep their maker as owner, so the user cannot be deleted while
+     * one exists. Keys, tokens, grants and certificates do not count.
+     */
+    boolean ownsRecords(String username);
+
     /** Every username, for platform-wide operations such as regenerating all tokens. */
     List<String> usernames();
 }

@@ -7,12 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.drydock.ports.error.ConflictException;
 import dev.drydock.ports.error.NotFoundException;
 import dev.drydock.ports.model.App;
+import dev.drydock.ports.model.Build;
+import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Key;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.Store;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.drydock.ports.spi.UserRepository}. */
@@ -156,5 +161,68 @@ public abstract class UserRepositoryContract extends StoreContract {
     @Test
     void deletingAMissingUserIsNotFound() {
         assertThatThrownBy(() -> write(s -> s.users().delete(unique("ghost")))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void ownsRecordsIsFalseForAUserWhoMadeNoAppRows() {
+        User owner = storedUser();
+        User user = storedUser();
+        App app = storedApp(owner.username());
+        storedConfig(app);
+        write(s -> {
+            s.keys().insert(Fixtures.key(unique("laptop"), user.username()));
+            s.tokens().add(unique("digest"), user.username());
+            s.permissions().grant(app.id(), user.username());
+            // Certificates are not app rows; callers check them on their own.
+            s.certificates().insert(Fixtures.certificate(unique("cert"), user.username()));
+        });
+
+        assertThat(read((Store s) -> s.users().ownsRecords(user.username()))).isFalse();
+        assertThat(read((Store s) -> s.users().ownsRecords(unique("nobody")))).isFalse();
+    }
+
+    @Test
+    void ownsRecordsSeesEachKindOfRowTheUserMadeOnSomeoneElsesApp() {
+        Map<String, BiConsumer<App, String>> kinds = new LinkedHashMap<>();
+        kinds.put("config", (app, user) -> write(s -> s.configs().insert(Fixtures.config(app.id(), user))));
+        kinds.put("build", (app, user) -> write(s -> s.builds().insert(Fixtures.build(app.id(), user))));
+        kinds.put("release", (app, user) -> {
+            Config config = storedConfig(app);
+            write(s -> s.releases().insert(Fixtures.release(app.id(), user, 2, config, null)));
+        });
+        kinds.put("domain", (app, user) -> write(s -> s.domains().insert(
+                Fixtures.domain(unique("www") + ".example.com", app.id(), user))));
+        kinds.put("tls", (app, user) -> write(s -> s.tls().insert(Fixtures.tls(app.id(), user, true))));
+
+        kinds.forEach((kind, make) -> {
+            User owner = storedUser();
+            User collaborator = storedUser();
+            App app = storedApp(owner.username());
+            make.accept(app, collaborator.username());
+
+            assertThat(read((Store s) -> s.users().ownsRecords(collaborator.username()))).as(kind).isTrue();
+        });
+    }
+
+    @Test
+    void ownsRecordsSeesRowsOnTheUsersOwnAppsToo() {
+        User owner = storedUser();
+        App app = storedApp(owner.username());
+        Build build = Fixtures.build(app.id(), owner.username());
+        write(s -> s.builds().insert(build));
+
+        assertThat(read((Store s) -> s.users().ownsRecords(owner.username()))).isTrue();
+    }
+
+    @Test
+    void ownsRecordsIsFalseOnceTheAppWithTheRowsIsGone() {
+        User owner = storedUser();
+        User collaborator = storedUser();
+        App app = storedApp(owner.username());
+        write(s -> s.configs().insert(Fixtures.config(app.id(), collaborator.username())));
+
+        write(s -> s.apps().delete(app.id()));
+
+        assertThat(read((Store s) -> s.users().ownsRecords(collaborator.username()))).isFalse();
     }
 }
