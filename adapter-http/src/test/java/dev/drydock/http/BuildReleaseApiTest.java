@@ -314,6 +314,59 @@ class BuildReleaseApiTest {
     }
 
     @Test
+    void rollbackToAnEmptyVersionIs400AndANullVersionIsTheDefault() {
+        String app = api.app();
+        build(app, api.owner, "example/v2");
+        build(app, api.owner, "example/v3");
+        String rollback = releases(app) + "/rollback";
+
+        Reply empty = api.post(rollback, api.owner, "{\"version\": \"\"}");
+        assertThat(empty.status()).as(empty.body()).isEqualTo(400);
+        assertThat(detail(empty)).isEqualTo("invalid literal for int() with base 10: ''");
+
+        Reply none = api.post(rollback, api.owner, "{\"version\": null}");
+        assertThat(none.status()).as(none.body()).isEqualTo(201);
+        assertThat(api.get(releases(app) + "/v4", api.owner).json().get("summary").asText())
+                .isEqualTo("owner rolled back to v2");
+    }
+
+    @Test
+    void rollbackChecksTheAppAndTheCallerBeforeTheVersion() {
+        String app = api.app();
+        build(app, api.owner, "example/v2");
+
+        for (String body : new String[] {"{\"version\": \"x\"}", "{\"version\": [2]}", "{\"version\": {}}"}) {
+            assertThat(notFoundText(api.post("/v2/apps/nope/releases/rollback", api.owner, body)))
+                    .isEqualTo("No App matches the given query.");
+            assertThat(api.post(releases(app) + "/rollback", api.outsider, body).status()).as(body).isEqualTo(403);
+        }
+        Reply dict = api.post(releases(app) + "/rollback", api.owner, "{\"version\": {}}");
+        assertThat(dict.status()).isEqualTo(400);
+        assertThat(detail(dict))
+                .isEqualTo("int() argument must be a string, a bytes-like object or a number, not 'dict'");
+    }
+
+    @Test
+    void rollbackToAReleaseWithoutABuildIs400AndLeavesAFailedRelease() {
+        String app = api.app();
+        api.post("/v2/apps/" + app + "/config", api.owner, "{\"values\": {\"A\": \"1\"}}");
+        build(app, api.owner, "example/v3");
+
+        Reply reply = api.post(releases(app) + "/rollback", api.collab, "{\"version\": 2}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.body()).isEqualTo("{\"detail\":\"No build associated with this release\"}");
+        JsonNode latest = api.get(releases(app), api.owner).json().get("results").get(0);
+        assertThat(latest.get("version").asInt()).isEqualTo(4);
+        assertThat(latest.get("failed").asBoolean()).isTrue();
+        assertThat(latest.get("build").isNull()).isTrue();
+        assertThat(latest.get("summary").asText()).isEqualTo("owner performed roll back to a release that failed");
+        assertThat(latest.get("exception").asText()).isEqualTo("error: No build associated with this release");
+        JsonNode pods = api.get("/v2/apps/" + app + "/pods", api.owner).json().get("results");
+        assertThat(texts(pods, "release")).containsExactly("v3");
+    }
+
+    @Test
     void rollbackIsForThoseWhoMayUseTheApp() {
         String app = api.app();
         build(app, api.owner, "example/v2");

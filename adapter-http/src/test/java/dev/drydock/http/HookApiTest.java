@@ -129,7 +129,9 @@ class HookApiTest {
         assertThat(get("/v2/hooks/keys/" + app + "/outsider").status()).isEqualTo(403);
         assertThat(notFoundText(get("/v2/hooks/keys/" + app + "/nobody")))
                 .isEqualTo("No User matches the given query.");
-        assertThat(get("/v2/hooks/keys/" + app + "/admin").status()).isEqualTo(404);
+        Reply noKeys = get("/v2/hooks/keys/" + app + "/admin");
+        assertThat(noKeys.status()).isEqualTo(404);
+        assertThat(detail(noKeys)).isEqualTo("No Keys match the given query.");
     }
 
     @Test

@@ -226,6 +226,8 @@ class ProcessApiTest {
 
         assertThat(detail(api.post(path(app, "run"), api.owner, "{}"))).isEqualTo("command is a required field");
         assertThat(api.post(path(app, "run"), api.owner, ApiFixture.json("command", "")).status()).isEqualTo(400);
+        Reply blanks = api.post(path(app, "run"), api.owner, ApiFixture.json("command", "   "));
+        assertThat(blanks.status()).as(blanks.body()).isEqualTo(200);
         Reply noBuild = api.post(path(api.app(), "run"), api.owner, ApiFixture.json("command", "ls"));
         assertThat(noBuild.status()).isEqualTo(400);
         assertThat(detail(noBuild)).isEqualTo("No build associated with this release to run this command");

@@ -25,7 +25,8 @@ import java.util.zip.CRC32;
  * A scheduler that runs nothing: it keeps, per app, the plans it was given, the pods Kubernetes
  * would have made for them (all {@code up} at once) and the latest routing. It declares
  * {@code runsWorkloads = false}. Tests can look inside ({@link #deployments}, {@link #running},
- * {@link #routing}) and make the next call of an {@link Operation} fail ({@link #failNext}). Thread-safe.
+ * {@link #routing}), make the next call of an {@link Operation} fail ({@link #failNext}) and run
+ * something while a call is under way ({@link #beforeNext}). Thread-safe.
  */
 public final class SimulatedScheduler implements Scheduler {
     /** The state every simulated pod is in. */
@@ -48,6 +49,7 @@ public final class SimulatedScheduler implements Scheduler {
     private final Map<String, Space> spaces = new HashMap<>();
     private final Map<String, Routing> routings = new HashMap<>();
     private final Map<Operation, RuntimeException> nextFailures = new EnumMap<>(Operation.class);
+    private final Map<Operation, Runnable> nextActions = new EnumMap<>(Operation.class);
     private RuntimeException nextCreateFailureAfterSpace;
 
     /** The calls that {@link #failNext} can make fail. */
@@ -103,47 +105,59 @@ public final class SimulatedScheduler implements Scheduler {
     }
 
     @Override
-    public synchronized void create(String app) {
-        throwIfFailing(Operation.CREATE);
-        spaces.computeIfAbsent(app, a -> new Space());
-        RuntimeException late = nextCreateFailureAfterSpace;
-        if (late != null) {
-            nextCreateFailureAfterSpace = null;
-            throw late;
+    public void create(String app) {
+        runAction(Operation.CREATE);
+        synchronized (this) {
+            throwIfFailing(Operation.CREATE);
+            spaces.computeIfAbsent(app, a -> new Space());
+            RuntimeException late = nextCreateFailureAfterSpace;
+            if (late != null) {
+                nextCreateFailureAfterSpace = null;
+                throw late;
+            }
         }
     }
 
     @Override
-    public synchronized void destroy(String app) {
-        throwIfFailing(Operation.DESTROY);
-        spaces.remove(app);
-        routings.remove(app);
-    }
-
-    @Override
-    public synchronized void deploy(DeployPlan plan) {
-        throwIfFailing(Operation.DEPLOY);
-        Space space = spaces.computeIfAbsent(plan.app(), a -> new Space());
-        boolean sameRelease = space.current != null
-                && space.current.release().version() == plan.release().version();
-        if (!sameRelease) {
-            space.pods.clear();
+    public void destroy(String app) {
+        runAction(Operation.DESTROY);
+        synchronized (this) {
+            throwIfFailing(Operation.DESTROY);
+            spaces.remove(app);
+            routings.remove(app);
         }
-        String release = plan.release().name();
-        plan.structure().forEach((type, count) -> resize(space, plan.app(), release, type, count));
-        space.current = plan;
-        space.history.add(plan);
     }
 
     @Override
-    public synchronized void scale(DeployPlan plan) {
-        throwIfFailing(Operation.SCALE);
-        Space space = spaces.computeIfAbsent(plan.app(), a -> new Space());
-        if (space.current == null) {
+    public void deploy(DeployPlan plan) {
+        runAction(Operation.DEPLOY);
+        synchronized (this) {
+            throwIfFailing(Operation.DEPLOY);
+            Space space = spaces.computeIfAbsent(plan.app(), a -> new Space());
+            boolean sameRelease = space.current != null
+                    && space.current.release().version() == plan.release().version();
+            if (!sameRelease) {
+                space.pods.clear();
+            }
+            String release = plan.release().name();
+            plan.structure().forEach((type, count) -> resize(space, plan.app(), release, type, count));
             space.current = plan;
+            space.history.add(plan);
         }
-        String release = space.current.release().name();
-        plan.structure().forEach((type, count) -> resize(space, plan.app(), release, type, count));
+    }
+
+    @Override
+    public void scale(DeployPlan plan) {
+        runAction(Operation.SCALE);
+        synchronized (this) {
+            throwIfFailing(Operation.SCALE);
+            Space space = spaces.computeIfAbsent(plan.app(), a -> new Space());
+            if (space.current == null) {
+                space.current = plan;
+            }
+            String release = space.current.release().name();
+            plan.structure().forEach((type, count) -> resize(space, plan.app(), release, type, count));
+        }
     }
 
     private void resize(Space space, String app, String release, String type, int count) {
@@ -165,21 +179,24 @@ public final class SimulatedScheduler implements Scheduler {
     }
 
     @Override
-    public synchronized List<Pod> restart(String app, String release, Optional<String> type, Optional<String> name) {
-        throwIfFailing(Operation.RESTART);
-        Space space = spaces.get(app);
-        if (space == null) {
-            return List.of();
+    public List<Pod> restart(String app, String release, Optional<String> type, Optional<String> name) {
+        runAction(Operation.RESTART);
+        synchronized (this) {
+            throwIfFailing(Operation.RESTART);
+            Space space = spaces.get(app);
+            if (space == null) {
+                return List.of();
+            }
+            List<Pod> replaced = new ArrayList<>();
+            for (Pod old : matching(space, release, type, name)) {
+                space.pods.remove(old.name());
+                Pod pod = newPod(space, app, old.type(), old.release());
+                space.pods.put(pod.name(), pod);
+                replaced.add(pod);
+            }
+            replaced.sort(NEWEST_FIRST);
+            return List.copyOf(replaced);
         }
-        List<Pod> replaced = new ArrayList<>();
-        for (Pod old : matching(space, release, type, name)) {
-            space.pods.remove(old.name());
-            Pod pod = newPod(space, app, old.type(), old.release());
-            space.pods.put(pod.name(), pod);
-            replaced.add(pod);
-        }
-        replaced.sort(NEWEST_FIRST);
-        return List.copyOf(replaced);
     }
 
     private static List<Pod> matching(Space space, String release, Optional<String> type, Optional<String> name) {
@@ -219,6 +236,7 @@ public final class SimulatedScheduler implements Scheduler {
     @Override
     public RunResult run(DeployPlan plan, String command) {
         // not synchronized as a whole: a run handler may take its time
+        runAction(Operation.RUN);
         throwIfFailing(Operation.RUN);
         return runHandler.run(plan, command);
     }
@@ -229,9 +247,12 @@ public final class SimulatedScheduler implements Scheduler {
     }
 
     @Override
-    public synchronized void route(Routing routing) {
-        throwIfFailing(Operation.ROUTE);
-        routings.put(routing.app(), routing);
+    public void route(Routing routing) {
+        runAction(Operation.ROUTE);
+        synchronized (this) {
+            throwIfFailing(Operation.ROUTE);
+            routings.put(routing.app(), routing);
+        }
     }
 
     @Override
@@ -285,6 +306,29 @@ public final class SimulatedScheduler implements Scheduler {
         Objects.requireNonNull(error, "error");
         nextFailures.remove(Operation.CREATE);
         nextCreateFailureAfterSpace = error;
+    }
+
+    /**
+     * Makes the next call of this operation first run this action, once, and then go on as usual
+     * (failing, if {@link #failNext} asked for it). The action runs on the caller's thread outside
+     * the scheduler's lock, so it may call the scheduler or wait for other threads that do: a test
+     * can make something happen while, say, a deploy is under way. A later {@code beforeNext} for
+     * the same operation replaces the earlier one.
+     */
+    public synchronized void beforeNext(Operation operation, Runnable action) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(action, "action");
+        nextActions.put(operation, action);
+    }
+
+    private void runAction(Operation operation) {
+        Runnable action;
+        synchronized (this) {
+            action = nextActions.remove(operation);
+        }
+        if (action != null) {
+            action.run();
+        }
     }
 
     private synchronized void throwIfFailing(Operation operation) {

@@ -243,6 +243,36 @@ class SimulatedSchedulerTest extends SchedulerContract {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Operation.class)
+    void anActionRunsOnceAtTheStartOfTheNextCallOutsideTheSchedulersLock(Operation operation) {
+        simulated.deploy(plan(1, Map.of("web", 2)));
+        simulated.route(new Routing(app, List.of("a.example.com"), List.of(), false));
+        Seen before = seen();
+        List<Seen> seenByAction = new java.util.ArrayList<>();
+        List<Boolean> lockHeld = new java.util.ArrayList<>();
+
+        simulated.beforeNext(operation, () -> {
+            lockHeld.add(Thread.holdsLock(simulated));
+            seenByAction.add(seen());
+        });
+        call(operation);
+        call(operation);
+
+        assertThat(lockHeld).containsExactly(false);
+        assertThat(seenByAction).containsExactly(before);
+    }
+
+    @Test
+    void anActionRunsBeforeAFailureOfTheSameCall() {
+        AtomicInteger ran = new AtomicInteger();
+        simulated.failNext(Operation.DEPLOY, DrydockException.invalid("image not found"));
+        simulated.beforeNext(Operation.DEPLOY, ran::incrementAndGet);
+
+        assertThatThrownBy(() -> simulated.deploy(plan(1, Map.of("web", 1)))).hasMessage("image not found");
+        assertThat(ran).hasValue(1);
+    }
+
     @Test
     void aFailureWaitsForItsOwnOperation() {
         simulated.create(app);

@@ -66,13 +66,14 @@ public final class DrydockCore {
         this.domains = new DomainService(tx, scheduler, log, clock);
         this.certificates = new CertificateService(tx, scheduler, clock);
         this.tls = new TlsService(tx, scheduler, clock);
-        // one releaser, so deploys of one app reach the scheduler in release order
+        // one releaser, so deploys of one app reach the scheduler in release order and scaling
+        // does not reach it in the middle of a deploy
         Releaser releaser = new Releaser(tx, scheduler, log, clock);
         BuildService buildService = new BuildService(tx, releaser, clock);
         this.configs = new ConfigService(tx, scheduler, releaser, clock);
         this.builds = buildService;
         this.releases = new ReleaseService(tx, releaser);
-        this.processes = new ProcessService(tx, scheduler, log, clock);
+        this.processes = new ProcessService(tx, scheduler, releaser, log, clock);
         this.hooks = new HookService(tx, buildService, settings);
     }
 

@@ -56,12 +56,15 @@ public final class ReleasesResource {
     public Response rollback(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
                              JsonBody body) {
         Caller caller = auth.require(request);
-        int created = releases.rollback(caller, app, version(body.node("version")));
+        int created = releases.rollback(caller, app, version(caller, app, body.node("version")));
         return Response.status(Response.Status.CREATED).entity(Map.of("version", created)).build();
     }
 
-    /** The version as the text Python's int() reads; a float is truncated as int() does. */
-    private static Optional<String> version(Optional<JsonNode> sent) {
+    /**
+     * The version as the text Python's int() reads, "" included (the core refuses it as int()
+     * does); a float is truncated as int() does. Absent or null is the default target.
+     */
+    private Optional<String> version(Caller caller, String app, Optional<JsonNode> sent) {
         if (sent.isEmpty() || sent.get().isNull()) {
             return Optional.empty();
         }
@@ -78,6 +81,9 @@ public final class ReleasesResource {
         if (value.isBoolean()) {
             return Optional.of(value.booleanValue() ? "1" : "0");
         }
+        // A list or an object has no text for the core to refuse; upstream checks the app and the
+        // caller before int() refuses it, so ask the core to check them (404, 403) first.
+        releases.list(caller, app, new PageRequest(1, 0));
         throw DrydockException.invalid("int() argument must be a string, a bytes-like object or a number, not '"
                 + (value.isArray() ? "list" : "dict") + "'");
     }

@@ -77,12 +77,13 @@ public final class BuildService implements Builds {
         return new Released(build, releaser.publish(staged));
     }
 
-    // Types the last Procfile had and this one lacks stop running.
+    // Types the last Procfile had and this one lacks stop running; upstream writes them as 0 even
+    // if they were never scaled. A failed deploy puts the stored structure back (Releaser).
     private static App withDroppedTypes(App app, Build previous, Build next, Instant now) {
         Map<String, Integer> structure = new TreeMap<>(app.structure());
         previous.procfile().keySet().stream()
                 .filter(type -> !next.procfile().containsKey(type))
-                .forEach(type -> structure.computeIfPresent(type, (t, count) -> 0));
+                .forEach(type -> structure.put(type, 0));
         return app.withStructure(structure, app.procfileStructure(), now);
     }
 

@@ -96,7 +96,8 @@ public final class HookService implements BuilderHooks {
             }
             List<UserKey> keys = keys(store, user.username());
             if (keys.isEmpty()) {
-                throw DrydockException.notFound(NO_KEYS);
+                // upstream raises NotFound with this text, which clients see as a detail
+                throw DrydockException.missing(NO_KEYS);
             }
             return new UserKeys(user.username(), keys);
         });

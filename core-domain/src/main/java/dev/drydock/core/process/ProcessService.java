@@ -3,6 +3,7 @@ package dev.drydock.core.process;
 import dev.drydock.core.Access;
 import dev.drydock.core.config.PythonText;
 import dev.drydock.core.release.Current;
+import dev.drydock.core.release.Releaser;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Build;
@@ -32,10 +33,11 @@ import java.util.stream.Collectors;
 
 /**
  * What runs: scaling, pods, restarts, one-off commands and logs, always of the latest good release.
- * Scaling stores the new structure first and restores it when the scheduler refuses.
+ * Scaling stores the new structure first and restores it when the scheduler refuses. It reaches
+ * the scheduler through the core's one {@link Releaser}, never in the middle of a deploy of the app.
  */
 public final class ProcessService implements Processes {
-    static final String NO_BUILD = "No build associated with this release";
+    static final String NO_BUILD = Releaser.NO_BUILD;
     static final String NO_BUILD_TO_RUN = "No build associated with this release to run this command";
     static final String NO_COMMAND = "command is a required field";
     static final String SCALE_FORMAT = "Invalid scaling format: ";
@@ -49,12 +51,15 @@ public final class ProcessService implements Processes {
 
     private final Transactions tx;
     private final Scheduler scheduler;
+    private final Releaser releaser;
     private final AppLog log;
     private final Clock clock;
 
-    public ProcessService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock) {
+    /** {@code releaser} is the one the core's other services deploy with. */
+    public ProcessService(Transactions tx, Scheduler scheduler, Releaser releaser, AppLog log, Clock clock) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.releaser = Objects.requireNonNull(releaser, "releaser");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -101,7 +106,8 @@ public final class ProcessService implements Processes {
         }
         Scaling s = scaling.get();
         try {
-            scheduler.scale(s.running().plan(s.requested()));
+            // a deploy started before this scale committed must not undo it afterwards
+            releaser.exclusively(s.running().app().uuid(), () -> scheduler.scale(s.running().plan(s.requested())));
         } catch (RuntimeException e) {
             restore(appId, s);
             throw DrydockException.unavailable("(scale): " + e.getMessage(), e);
@@ -186,7 +192,8 @@ public final class ProcessService implements Processes {
     public RunResult run(Caller caller, String appId, String command) {
         Running running = tx.read(store -> {
             App app = Access.use(store, caller, appId);
-            if (command == null || command.isBlank()) {
+            // upstream refuses only a missing or empty command; blanks are the user's to run
+            if (command == null || command.isEmpty()) {
                 throw DrydockException.invalid(NO_COMMAND);
             }
             return running(store, app, NO_BUILD_TO_RUN);

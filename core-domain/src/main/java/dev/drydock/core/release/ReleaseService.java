@@ -48,12 +48,12 @@ public final class ReleaseService implements Releases {
 
     @Override
     public int rollback(Caller caller, String appId, Optional<String> version) {
-        Optional<Integer> requested = version.map(String::strip).filter(v -> !v.isEmpty()).map(ReleaseService::number);
         Releaser.Staged staged = tx.write(store -> {
             App app = Access.use(store, caller, appId);
             Release current = Current.release(store, appId)
                     .orElseThrow(() -> DrydockException.invalid("Release matching query does not exist."));
-            int target = requested.orElse(current.version() - 1);
+            // only an absent version means the default: "" is int('') upstream, which fails
+            int target = version.isPresent() ? number(version.get()) : current.version() - 1;
             if (target < 1) {
                 throw DrydockException.invalid("version cannot be below 0");
             }
@@ -67,9 +67,12 @@ public final class ReleaseService implements Releases {
             }
             Build build = Current.build(store, old).orElse(null);
             Config config = Current.config(store, old);
-            return releaser.stage(store, app, caller.username(), build, config, current,
+            Releaser.Staged release = releaser.stage(store, app, caller.username(), build, config, current,
                     caller.username() + " rolled back to v" + target, true,
                     current.owner() + " performed roll back to a release that failed");
+            // Upstream redeploys whenever the current release has a build, so going back from it to
+            // a release without one fails, and the new release is kept as failed.
+            return current.build() == null ? release : release.deployRequired();
         });
         return releaser.publish(staged).version();
     }

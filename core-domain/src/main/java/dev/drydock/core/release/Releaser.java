@@ -1,5 +1,6 @@
 package dev.drydock.core.release;
 
+import dev.drydock.core.Access;
 import dev.drydock.ports.error.ConflictException;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.App;
@@ -24,22 +25,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * numbers the release (highest version + 1, so concurrent writers get consecutive numbers), stores
  * it and, when it has a build, the app's new structure. {@link #publish} runs after that write
  * committed: it logs the summary and asks the scheduler to deploy; when that fails, a second write
- * marks the release failed and the caller gets the error.
+ * marks the release failed, puts back the structure the release set (unless someone changed it
+ * since) and the caller gets the error.
  *
  * <p>Releases of one app are numbered inside the write, but their deploys run after it, so two
  * requests could reach the scheduler out of order and leave an older release running. Deploys of
  * one app therefore go one at a time, and a deploy whose release is older than one already
- * deployed is skipped: the newer release has replaced it. Share one Releaser per core.
+ * deployed is skipped: the newer release has replaced it. A deploy runs the app's structure as it
+ * is when the deploy starts, so a scale committed after the release's write is kept; scaling goes
+ * through {@link #exclusively} so that it does not reach the scheduler in the middle of a deploy.
+ * Share one Releaser per core.
  */
 public final class Releaser {
     /** Upstream's prefix for every error of a deploy. */
     public static final String DEPLOY_ERROR = "(app::deploy): ";
+    /** Upstream's error for deploying, or scaling, a release that has no build. */
+    public static final String NO_BUILD = "No build associated with this release";
 
     private final Transactions tx;
     private final Scheduler scheduler;
     private final AppLog log;
     private final Clock clock;
-    // per app (by uuid, so a re-created app starts afresh): the newest release version deployed
+    // per app (by uuid, so a re-created app starts afresh): the newest release version deployed,
+    // and the monitor that lets one deploy or scale of the app reach the scheduler at a time
     private final ConcurrentHashMap<UUID, Deploys> deployed = new ConcurrentHashMap<>();
 
     public Releaser(Transactions tx, Scheduler scheduler, AppLog log, Clock clock) {
@@ -49,18 +57,50 @@ public final class Releaser {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /**
-     * A stored release and, when it has a build, what to deploy.
-     *
-     * @param failedSummary the summary the release gets if its deploy fails
-     */
-    public record Staged(Release release, UUID appUuid, Optional<DeployPlan> plan, String failedSummary) {
+    /** A stored release and, when it has a build, what to deploy; {@link #publish} takes it on. */
+    public static final class Staged {
+        private final Release release;
+        private final UUID appUuid;
+        private final Optional<DeployPlan> plan;
+        private final String failedSummary;
+        private final Optional<StructureChange> change;
+        private final boolean deployRequired;
+
+        private Staged(Release release, UUID appUuid, Optional<DeployPlan> plan, String failedSummary,
+                       Optional<StructureChange> change, boolean deployRequired) {
+            this.release = release;
+            this.appUuid = appUuid;
+            this.plan = plan;
+            this.failedSummary = failedSummary;
+            this.change = change;
+            this.deployRequired = deployRequired;
+        }
+
+        /** The stored release. */
+        public Release release() {
+            return release;
+        }
+
+        /**
+         * This release, to be deployed even if it has no build; publishing one without a build then
+         * fails with {@link #NO_BUILD}, as upstream's deploy does.
+         */
+        public Staged deployRequired() {
+            return new Staged(release, appUuid, plan, failedSummary, change, true);
+        }
+    }
+
+    /** The structure and Procfile an app had before a release's write, and those the write stored. */
+    private record StructureChange(Map<String, Integer> before, Map<String, String> procfileBefore,
+                                   Map<String, Integer> after, Map<String, String> procfileAfter) {
     }
 
     /**
      * Stores the next release of an app, inside the caller's write.
      *
-     * @param app     the app as it is, or with the structure the caller wants before the deploy rules apply
+     * @param app     the app as it is, or with the structure the caller wants before the deploy rules apply;
+     *                the caller has not written it yet in this write, so a failed deploy can put the
+     *                stored one back
      * @param user    who makes the release
      * @param build   the build to run, null before the first build
      * @param config  the config to run, already stored
@@ -87,53 +127,96 @@ public final class Releaser {
                 config.uuid(), build == null ? null : build.uuid(), now, now);
         store.releases().insert(release);
         if (build == null) {
-            return new Staged(release, app.uuid(), Optional.empty(), failedSummary);
+            return new Staged(release, app.uuid(), Optional.empty(), failedSummary, Optional.empty(), false);
         }
+        App stored = store.apps().find(app.id()).orElse(app);
         Map<String, Integer> structure = Structures.next(app.structure(), baseBuild, build);
-        store.apps().update(app.withStructure(structure, build.procfile(), now));
+        App staged = app.withStructure(structure, build.procfile(), now);
+        store.apps().update(staged);
+        StructureChange change = new StructureChange(stored.structure(), stored.procfileStructure(),
+                staged.structure(), staged.procfileStructure());
         return new Staged(release, app.uuid(), Optional.of(new DeployPlan(app.id(), release, build, config, structure, force)),
-                failedSummary);
+                failedSummary, Optional.of(change), false);
     }
 
     /**
-     * Logs the release's summary and deploys it, after the write that staged it committed. A failed
-     * deploy marks the release failed and throws: {@code ConflictException} when a rollout is already
-     * in progress, otherwise {@code InvalidException} with "(app::deploy): &lt;error&gt;".
+     * Logs the release's summary and deploys it, after the write that staged it committed, with
+     * the app's structure as it is when the deploy starts. A failed deploy marks the release failed,
+     * puts back the structure and Procfile its write replaced (if they are still the ones it
+     * stored) and throws: {@code ConflictException} when a rollout is already in progress,
+     * {@code InvalidException} with {@link #NO_BUILD} for a required deploy without a build,
+     * otherwise {@code InvalidException} with "(app::deploy): &lt;error&gt;". An app destroyed since
+     * is {@code NotFoundException}.
      */
     public Release publish(Staged staged) {
-        Release release = staged.release();
+        Release release = staged.release;
         log.record(release.app(), clock.instant(), release.summary());
-        if (staged.plan().isEmpty()) {
+        if (staged.plan.isEmpty()) {
+            if (staged.deployRequired) {
+                throw failed(staged, NO_BUILD, false);
+            }
             return release;
         }
-        Deploys deploys = deployed.computeIfAbsent(staged.appUuid(), app -> new Deploys());
+        DeployPlan stagedPlan = staged.plan.get();
+        Deploys deploys = deploys(staged.appUuid);
         synchronized (deploys) {
             if (deploys.newest > release.version()) {
                 return release;
             }
+            App app = tx.read(store -> store.apps().find(release.app()))
+                    .filter(found -> found.uuid().equals(staged.appUuid))
+                    .orElseThrow(() -> DrydockException.notFound(Access.NO_APP));
             try {
-                scheduler.deploy(staged.plan().get());
+                scheduler.deploy(new DeployPlan(stagedPlan.app(), release, stagedPlan.build(), stagedPlan.config(),
+                        app.structure(), stagedPlan.force()));
             } catch (RuntimeException e) {
-                throw failed(staged, e);
+                boolean conflict = e instanceof ConflictException;
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw failed(staged, conflict || message.startsWith(DEPLOY_ERROR) ? message : DEPLOY_ERROR + message,
+                        conflict);
             }
             deploys.newest = release.version();
         }
         return release;
     }
 
-    private DrydockException failed(Staged staged, RuntimeException cause) {
-        Release release = staged.release();
-        boolean conflict = cause instanceof ConflictException;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String detail = conflict || message.startsWith(DEPLOY_ERROR) ? message : DEPLOY_ERROR + message;
+    /**
+     * Runs a scheduler action for an app while none of its deploys runs, so that the action and
+     * the deploys reach the scheduler one at a time.
+     *
+     * @param appUuid the app's uuid
+     */
+    public void exclusively(UUID appUuid, Runnable action) {
+        synchronized (deploys(appUuid)) {
+            action.run();
+        }
+    }
+
+    private Deploys deploys(UUID appUuid) {
+        return deployed.computeIfAbsent(appUuid, app -> new Deploys());
+    }
+
+    private DrydockException failed(Staged staged, String detail, boolean conflict) {
+        Release release = staged.release;
         Instant now = Instant.now(clock);
-        tx.writeVoid(store -> store.releases().find(release.app(), release.version()).ifPresent(stored ->
-                store.releases().update(stored.asFailed(staged.failedSummary(), "error: " + detail, now))));
-        log.record(release.app(), clock.instant(), staged.failedSummary() + ": " + detail);
+        tx.writeVoid(store -> {
+            store.releases().find(release.app(), release.version()).ifPresent(stored ->
+                    store.releases().update(stored.asFailed(staged.failedSummary, "error: " + detail, now)));
+            staged.change.ifPresent(change -> store.apps().find(release.app())
+                    .filter(app -> app.uuid().equals(staged.appUuid))
+                    // someone who changed it since has the last word
+                    .filter(app -> app.structure().equals(change.after())
+                            && app.procfileStructure().equals(change.procfileAfter()))
+                    .filter(app -> !app.structure().equals(change.before())
+                            || !app.procfileStructure().equals(change.procfileBefore()))
+                    .ifPresent(app -> store.apps().update(
+                            app.withStructure(change.before(), change.procfileBefore(), now))));
+        });
+        log.record(release.app(), clock.instant(), staged.failedSummary + ": " + detail);
         return conflict ? DrydockException.conflict(detail) : DrydockException.invalid(detail);
     }
 
-    /** The deploys of one app; its monitor lets one deploy of the app run at a time. */
+    /** The deploys of one app; its monitor lets one deploy or scale of the app run at a time. */
     private static final class Deploys {
         private int newest;
     }

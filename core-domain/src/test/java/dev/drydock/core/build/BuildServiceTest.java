@@ -141,6 +141,17 @@ class BuildServiceTest {
         }
 
         @Test
+        void typesLeftOutOfTheProcfileAreWrittenAsZeroEvenIfNeverScaled() {
+            bench.buildpack(app, SHA, map("web", "a", "worker", "b"));
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+
+            bench.buildpack(app, SHA, map("web", "a2"));
+
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1, "worker", 0));
+            assertThat(lastPlan().structure()).isEqualTo(Map.of("web", 1, "worker", 0));
+        }
+
+        @Test
         void aChangeOfBuildTypeStopsCmdAndStartsTheNewDefault() {
             bench.imageBuild(app);
             assertThat(bench.stored(app).structure()).isEqualTo(Map.of("cmd", 1));
@@ -168,6 +179,34 @@ class BuildServiceTest {
 
             bench.imageBuild(app);
             assertThat(bench.release(app, 3).failed()).isFalse();
+        }
+
+        @Test
+        void aFailedDeployPutsBackTheStructureAndProcfileTheBuildChanged() {
+            bench.buildpack(app, SHA, map("web", "a", "worker", "b"));
+            bench.processes.scale(bench.owner, app, map("worker", 1));
+            bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("Boom!"));
+
+            assertThatThrownBy(() -> bench.buildpack(app, SHA, map("web", "a2")))
+                    .isInstanceOf(InvalidException.class).hasMessage("(app::deploy): Boom!");
+
+            App stored = bench.stored(app);
+            assertThat(stored.structure()).isEqualTo(Map.of("web", 1, "worker", 1));
+            assertThat(stored.procfileStructure()).isEqualTo(Map.of("web", "a", "worker", "b"));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1, "worker", 1));
+        }
+
+        @Test
+        void afterAFailedFirstDeployTheNextBuildStartsWithItsOwnDefault() {
+            bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("Boom!"));
+            assertThatThrownBy(() -> bench.imageBuild(app)).isInstanceOf(InvalidException.class);
+            assertThat(bench.stored(app).structure()).isEmpty();
+            assertThat(bench.stored(app).procfileStructure()).isEmpty();
+
+            bench.buildpack(app, SHA, map("web", "node server.js"));
+
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1));
         }
     }
 

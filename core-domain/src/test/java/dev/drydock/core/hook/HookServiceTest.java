@@ -106,8 +106,10 @@ class HookServiceTest {
                     .isInstanceOf(NotFoundException.class).hasMessage("No User matches the given query.");
             assertThatThrownBy(() -> hooks.userKeys(BUILDER_KEY, app, "outsider"))
                     .isInstanceOf(ForbiddenException.class);
+            // not an object lookup, so clients see it as a detail
             assertThatThrownBy(() -> hooks.userKeys(BUILDER_KEY, app, "owner"))
-                    .isInstanceOf(NotFoundException.class).hasMessage("No Keys match the given query.");
+                    .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.lookup()).isFalse())
+                    .hasMessage("No Keys match the given query.");
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,45 @@ class ProcessServiceTest {
         }
 
         @Test
+        void aScaleReachesTheSchedulerOnlyAfterADeployThatIsRunning() throws InterruptedException {
+            deployWebAndWorker();
+            AtomicReference<Thread> scaler = new AtomicReference<>();
+            AtomicReference<Throwable> scaleError = new AtomicReference<>();
+            bench.scheduler.beforeNext(Operation.DEPLOY, () -> {
+                // the deploy has read the structure; a scale commits and heads for the scheduler meanwhile
+                Thread thread = new Thread(() -> {
+                    try {
+                        processes.scale(bench.owner, app, map("web", 3));
+                    } catch (RuntimeException e) {
+                        scaleError.set(e);
+                    }
+                });
+                scaler.set(thread);
+                thread.start();
+                awaitScaleStoredAndStopped(thread);
+            });
+
+            bench.configs.set(bench.owner, app, ReleaseBench.values(map("A", "1")));
+            scaler.get().join();
+
+            assertThat(scaleError.get()).isNull();
+            assertThat(bench.stored(app).structure()).containsEntry("web", 3);
+            assertThat(bench.scheduler.running(app)).containsEntry("web", 3);
+        }
+
+        // Until the scale's write committed and its thread ended or waits for a lock.
+        private void awaitScaleStoredAndStopped(Thread thread) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!(Integer.valueOf(3).equals(bench.stored(app).structure().get("web"))
+                    && (thread.getState() == Thread.State.BLOCKED || thread.getState() == Thread.State.TERMINATED))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the scale neither finished nor waited: " + thread.getState());
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+        }
+
+        @Test
         void outsidersMayNotScale() {
             deployWebAndWorker();
             assertThatThrownBy(() -> processes.scale(bench.outsider, app, map("web", 2)))
@@ -181,10 +221,18 @@ class ProcessServiceTest {
 
         @Test
         void needsACommand() {
-            for (String command : new String[] {null, "", "   "}) {
+            for (String command : new String[] {null, ""}) {
                 assertThatThrownBy(() -> runner.processes.run(runner.owner, runApp, command))
                         .isInstanceOf(InvalidException.class).hasMessage("command is a required field");
             }
+        }
+
+        @Test
+        void aCommandOfBlanksIsPassedOn() {
+            runner.imageBuild(runApp);
+
+            assertThat(runner.processes.run(runner.owner, runApp, "   ")).isEqualTo(new RunResult(0, "ran    \n"));
+            assertThat(commands).containsExactly("v2:    ");
         }
 
         @Test

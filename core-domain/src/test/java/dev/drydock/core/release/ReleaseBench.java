@@ -27,6 +27,8 @@ import java.util.function.Function;
 public final class ReleaseBench {
     public final TestPlatform platform;
     public final SimulatedScheduler scheduler;
+    /** The one releaser the services below share, as in the core. */
+    public final Releaser releaser;
     public final ConfigService configs;
     public final BuildService builds;
     public final ReleaseService releases;
@@ -57,11 +59,11 @@ public final class ReleaseBench {
         var tx = platform.tx;
         var log = platform.log;
         var clock = platform.clock;
-        Releaser releaser = new Releaser(tx, scheduler, log, clock);
+        this.releaser = new Releaser(tx, scheduler, log, clock);
         this.configs = new ConfigService(tx, scheduler, releaser, clock);
         this.builds = new BuildService(tx, releaser, clock);
         this.releases = new ReleaseService(tx, releaser);
-        this.processes = new ProcessService(tx, scheduler, log, clock);
+        this.processes = new ProcessService(tx, scheduler, releaser, log, clock);
         this.hooks = new HookService(tx, builds, platform.settings);
         this.admin = platform.user("admin");
         this.owner = platform.user("owner");

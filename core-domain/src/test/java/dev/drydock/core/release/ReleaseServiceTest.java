@@ -110,10 +110,43 @@ class ReleaseServiceTest {
         }
 
         @Test
-        void aBlankVersionMeansTheDefaultTarget() {
+        void anEmptyOrBlankVersionIsNoNumber() {
+            bench.imageBuild(app);
             bench.configs.set(bench.owner, app, values(map("A", "1")));
 
-            assertRefused(" ", "Cannot roll back to initial release.");
+            assertRefused("", "invalid literal for int() with base 10: ''");
+            assertRefused(" ", "invalid literal for int() with base 10: ' '");
+        }
+
+        @Test
+        void theAppAndTheCallerAreCheckedBeforeTheVersion() {
+            assertThatThrownBy(() -> releases.rollback(bench.owner, "nope", Optional.of("x")))
+                    .isInstanceOf(NotFoundException.class).hasMessage("No App matches the given query.");
+            assertThatThrownBy(() -> releases.rollback(bench.outsider, app, Optional.of("x")))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> releases.rollback(bench.outsider, app, Optional.of("")))
+                    .isInstanceOf(ForbiddenException.class);
+        }
+
+        @Test
+        void toAReleaseWithoutABuildFromOneWithABuildFailsAndKeepsAFailedRelease() {
+            bench.configs.set(bench.mate, app, values(map("A", "1")));
+            bench.imageBuild(app);
+            List<DeployPlan> deployed = bench.scheduler.deployments(app);
+
+            assertThatThrownBy(() -> releases.rollback(bench.mate, app, Optional.of("2")))
+                    .isInstanceOf(InvalidException.class).hasMessage("No build associated with this release");
+
+            Release v4 = bench.release(app, 4);
+            assertThat(v4.failed()).isTrue();
+            assertThat(v4.build()).isNull();
+            assertThat(v4.summary()).isEqualTo("owner performed roll back to a release that failed");
+            assertThat(v4.exception()).isEqualTo("error: No build associated with this release");
+            assertThat(bench.scheduler.deployments(app)).isEqualTo(deployed);
+            assertThat(bench.read(store -> store.releases().latestSucceeded(app)).orElseThrow().version())
+                    .isEqualTo(3);
+            assertThat(bench.platform.logMessages(app, 1)).containsExactly(
+                    "owner performed roll back to a release that failed: No build associated with this release");
         }
 
         @Test

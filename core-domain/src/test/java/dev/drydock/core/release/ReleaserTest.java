@@ -1,6 +1,10 @@
 package dev.drydock.core.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
+import dev.drydock.ports.error.DrydockException;
 
 import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Build;
@@ -15,9 +19,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ReleaserTest {
+    private static final String SHA = "060da68f654e75fac06dbedd1995d5f8ad9084db";
     private final ReleaseBench bench = new ReleaseBench();
-    private final Releaser releaser = new Releaser(bench.platform.tx, bench.scheduler, bench.platform.log,
-            bench.platform.clock);
+    private final Releaser releaser = bench.releaser;
 
     @Test
     void deploysOfOneAppReachTheSchedulerInReleaseOrder() {
@@ -50,6 +54,43 @@ class ReleaserTest {
 
         assertThat(bench.scheduler.deployments(app)).last()
                 .satisfies(plan -> assertThat(plan.build().uuid()).isEqualTo(build.uuid()));
+    }
+
+    @Test
+    void aDeployRunsTheStructureAsItIsWhenTheDeployStarts() {
+        String app = bench.app();
+        bench.buildpack(app, SHA, ReleaseBench.map("web", "a", "worker", "b"));
+        Releaser.Staged staged = bench.platform.tx.write((Store store) -> stageValue(store, app, "A"));
+
+        // a scale commits between the release's write and its deploy
+        bench.processes.scale(bench.owner, app, ReleaseBench.map("worker", 2));
+        releaser.publish(staged);
+
+        assertThat(bench.scheduler.deployments(app)).last()
+                .satisfies(plan -> assertThat(plan.structure()).isEqualTo(Map.of("web", 1, "worker", 2)));
+        assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1, "worker", 2));
+    }
+
+    @Test
+    void aFailedDeployLeavesAStructureThatChangedSinceItsReleaseAlone() {
+        String app = bench.app();
+        bench.imageBuild(app);
+        Build buildpack = new Build(UUID.randomUUID(), app, "owner", "slug", SHA, Map.of("web", "node server.js"), "",
+                bench.platform.clock.instant(), bench.platform.clock.instant());
+        Releaser.Staged staged = bench.platform.tx.write((Store store) -> {
+            store.builds().insert(buildpack);
+            Release base = store.releases().latestSucceeded(app).orElseThrow();
+            return releaser.stage(store, store.apps().find(app).orElseThrow(), "owner", buildpack,
+                    store.configs().find(base.config()).orElseThrow(), base, null, false, "owner deployed it which failed");
+        });
+        assertThat(bench.stored(app).structure()).isEqualTo(Map.of("cmd", 0, "web", 1));
+        bench.processes.scale(bench.owner, app, ReleaseBench.map("web", 2));
+        bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("Boom!"));
+
+        assertThatThrownBy(() -> releaser.publish(staged)).hasMessage("(app::deploy): Boom!");
+
+        assertThat(bench.release(app, staged.release().version()).failed()).isTrue();
+        assertThat(bench.stored(app).structure()).isEqualTo(Map.of("cmd", 0, "web", 2));
     }
 
     private Releaser.Staged stageValue(Store store, String appId, String key) {
