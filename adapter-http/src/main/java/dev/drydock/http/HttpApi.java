@@ -2,21 +2,28 @@ package dev.drydock.http;
 
 import dev.drydock.http.internal.ApiHeadersFilter;
 import dev.drydock.http.internal.ErrorMapper;
-import dev.drydock.http.internal.H2cUpgradeRefusal;
 import dev.drydock.http.internal.Json;
 import dev.drydock.http.internal.JsonBodyReader;
+import dev.drydock.http.internal.JsonErrorPages;
+import dev.drydock.http.internal.MediaHeadersFilter;
+import dev.drydock.http.internal.RequestTargetGuard;
 import dev.drydock.http.internal.ResourceInstanceWarnings;
 import dev.drydock.http.internal.Resources;
 import dev.drydock.http.internal.TrailingSlashFilter;
+import dev.drydock.http.internal.UpgradeRefusal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -59,15 +66,20 @@ public final class HttpApi implements AutoCloseable {
         Objects.requireNonNull(host, "host");
         URI requested = URI.create("http://" + hostForUri(host) + ":" + port + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(services), false);
+        ServerConfiguration configuration = server.getServerConfiguration();
         // Upstream reads bodies on DELETE too (cancel names the account); Grizzly refuses them by default.
-        server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+        configuration.setAllowPayloadForUndefinedHttpMethods(true);
+        guardJersey(configuration);
+        JsonErrorPages errorPages = new JsonErrorPages();
+        configuration.setDefaultErrorPageGenerator(errorPages);
         NetworkListener listener = server.getListeners().iterator().next();
+        listener.setDefaultErrorPageGenerator(errorPages);
         listener.getTransport().setSelectorRunnersCount(SELECTOR_THREADS);
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("drydock-http")
                 .setCorePoolSize(WORKER_THREADS)
                 .setMaxPoolSize(WORKER_THREADS));
-        listener.registerAddOn(new H2cUpgradeRefusal());
+        listener.registerAddOn(new UpgradeRefusal());
         try {
             server.start();
         } catch (IOException e) {
@@ -80,7 +92,8 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * The Jersey application of the API, for running it in another container. {@link #start} adds
-     * what only Grizzly needs (worker pool, refusing h2c upgrades).
+     * what only Grizzly needs (worker pool, refusing upgrades, checking request targets and Host
+     * headers before Jersey reads them, JSON error pages).
      */
     public static ResourceConfig resourceConfig(ApiServices services) {
         ResourceConfig config = new ResourceConfig()
@@ -90,6 +103,7 @@ public final class HttpApi implements AutoCloseable {
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new Json.MapperResolver())
                 .register(new JsonBodyReader())
+                .register(new MediaHeadersFilter())
                 .register(new TrailingSlashFilter())
                 .register(new ApiHeadersFilter())
                 .register(new ErrorMapper());
@@ -119,6 +133,17 @@ public final class HttpApi implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             server.shutdownNow();
         }
+    }
+
+    /** Puts {@link RequestTargetGuard} in front of the Jersey container the factory registered. */
+    private static void guardJersey(ServerConfiguration configuration) {
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(configuration.getHttpHandlersWithMapping());
+        if (handlers.size() != 1) {
+            throw new IllegalStateException("Expected only Jersey's handler, found " + handlers.keySet());
+        }
+        Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey = handlers.entrySet().iterator().next();
+        configuration.removeHttpHandler(jersey.getKey());
+        configuration.addHttpHandler(new RequestTargetGuard(jersey.getKey()), jersey.getValue());
     }
 
     private static String hostForUri(String host) {

@@ -135,6 +135,34 @@ class CrossCuttingTest {
     }
 
     @Test
+    void numbersWithExponentsTooLargeToReadAre400() {
+        for (String number : new String[] {"1e2147483648", "1e-2147483649", "-1e2147483648"}) {
+            Reply reply = api.post("/v2/apps", user, "{\"id\": " + number + "}");
+
+            assertThat(reply.status()).as(number).isEqualTo(400);
+            assertThat(reply.json().get("detail").asText()).as(number)
+                    .isEqualTo("JSON parse error - Number out of range at line 1 column 8");
+        }
+    }
+
+    @Test
+    void parseErrorsAreShortAndNameTheLineAndColumn() {
+        Reply unclosed = api.post("/v2/apps", user, "{");
+        Reply trailing = api.post("/v2/apps", user, "{} {}");
+        Reply longNumber = api.post("/v2/apps", user, "{\"id\": " + "9".repeat(2000) + "}");
+
+        assertThat(unclosed.json().get("detail").asText()).isEqualTo("JSON parse error - Unexpected end-of-input: "
+                + "expected close marker for Object (start marker at line 1 column 1) at line 1 column 2");
+        assertThat(trailing.json().get("detail").asText())
+                .isEqualTo("JSON parse error - Extra data at line 1 column 4");
+        for (Reply reply : new Reply[] {unclosed, trailing, longNumber}) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+            assertThat(reply.json().get("detail").asText()).as(reply.body())
+                    .startsWith("JSON parse error - ").doesNotContain("`", "Source", "REDACTED", "Feature");
+        }
+    }
+
+    @Test
     void trailingGarbageAfterJsonIs400() {
         Reply reply = api.post("/v2/apps", user, "{} {}");
 

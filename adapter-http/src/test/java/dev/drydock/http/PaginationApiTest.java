@@ -101,4 +101,23 @@ class PaginationApiTest {
         assertThat(page.get("next").isNull()).isTrue();
         assertThat(page.get("previous").asText()).isEqualTo(base + "/v2/apps?limit=2&offset=8");
     }
+
+    @Test
+    void anOffsetBeyondTheIntegerRangeIsStillAnOffsetPastTheEnd() {
+        JsonNode page = page("/v2/apps?offset=99999999999");
+
+        assertThat(page.get("count").asInt()).isEqualTo(5);
+        assertThat(page.get("results")).isEmpty();
+        assertThat(page.get("next").isNull()).isTrue();
+        assertThat(page.get("previous").asText()).isEqualTo(base + "/v2/apps?limit=100&offset=99999999899");
+    }
+
+    @Test
+    void aLimitBeyondTheIntegerRangeIsEverything() {
+        JsonNode page = page("/v2/apps?limit=99999999999&offset=1");
+
+        assertThat(page.get("results")).hasSize(4);
+        assertThat(page.get("next").isNull()).isTrue();
+        assertThat(page.get("previous").asText()).isEqualTo(base + "/v2/apps?limit=99999999999");
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 
 /**
  * Adds the platform version headers and the CORS headers (any origin) to every response Jersey
@@ -18,14 +19,17 @@ public final class ApiHeadersFilter implements ContainerResponseFilter {
     public static final String PLATFORM_VERSION = "2.3.0";
     /** The platform version without its patch level. */
     public static final String API_VERSION = "2.3";
+    /** The headers every response carries, Jersey's or Grizzly's own (see {@link JsonErrorPages}). */
+    public static final Map<String, String> EVERY_RESPONSE = Map.of(
+            API_VERSION_HEADER, API_VERSION,
+            PLATFORM_VERSION_HEADER, PLATFORM_VERSION,
+            "Access-Control-Allow-Origin", "*",
+            "Access-Control-Expose-Headers", API_VERSION_HEADER + ", " + PLATFORM_VERSION_HEADER);
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle(API_VERSION_HEADER, API_VERSION);
-        headers.putSingle(PLATFORM_VERSION_HEADER, PLATFORM_VERSION);
-        headers.putSingle("Access-Control-Allow-Origin", "*");
-        headers.putSingle("Access-Control-Expose-Headers", API_VERSION_HEADER + ", " + PLATFORM_VERSION_HEADER);
+        EVERY_RESPONSE.forEach(headers::putSingle);
         if (HttpMethod.OPTIONS.equals(request.getMethod())
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
             headers.putSingle("Access-Control-Allow-Methods", "DELETE, GET, OPTIONS, PATCH, POST, PUT");

@@ -34,7 +34,7 @@ public final class AppPermsResource {
     @POST
     public Response grant(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
                           JsonBody body) {
-        Caller caller = auth.require(request);
+        Caller caller = auth.requireApp(request, app);
         collaborators.grant(caller, app, body.string("username"));
         return Response.status(Response.Status.CREATED).build();
     }

@@ -51,7 +51,7 @@ public final class AppsResource {
     @Path(Routes.APP_ID)
     public Response update(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String id,
                            JsonBody body) {
-        Caller caller = auth.require(request);
+        Caller caller = auth.requireApp(request, id);
         apps.transfer(caller, id, body.optionalString("owner"));
         return Response.ok().build();
     }

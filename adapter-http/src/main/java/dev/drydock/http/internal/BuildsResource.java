@@ -36,7 +36,7 @@ public final class BuildsResource {
     @POST
     public Response create(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
                            JsonBody body) {
-        Caller caller = auth.require(request);
+        Caller caller = auth.requireApp(request, app);
         BuildJson build = BuildJson.of(builds.create(caller, app, body.string("image"), body.string("sha"),
                 body.object("procfile"), body.string("dockerfile")));
         return Response.status(Response.Status.CREATED).entity(build).build();

@@ -55,7 +55,7 @@ public final class ConfigResource {
     @POST
     public Response set(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
                         JsonBody body) {
-        Caller caller = auth.require(request);
+        Caller caller = auth.requireApp(request, app);
         ConfigJson config = ConfigJson.of(configs.set(caller, app, change(body)));
         return Response.status(Response.Status.CREATED).entity(config).build();
     }

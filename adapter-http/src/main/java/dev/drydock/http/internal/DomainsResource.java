@@ -36,7 +36,7 @@ public final class DomainsResource {
     @POST
     public Response add(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
                         JsonBody body) {
-        Caller caller = auth.require(request);
+        Caller caller = auth.requireApp(request, app);
         DomainJson domain = DomainJson.of(domains.add(caller, app, body.string("domain")));
         return Response.status(Response.Status.CREATED).entity(domain).build();
     }

@@ -1,6 +1,7 @@
 package dev.drydock.http.internal;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.drydock.ports.error.DrydockException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -44,7 +45,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (error instanceof JsonParseException || error instanceof MismatchedInputException) {
             // Only reached if a resource binds a body with Jackson instead of using JsonBody.
-            return json(400, Json.detail("JSON parse error - " + error.getMessage()));
+            return json(400, Json.detail("JSON parse error - " + Json.parseError((JsonProcessingException) error)));
         }
         if (error instanceof WebApplicationException e) {
             return web(e);
@@ -89,10 +90,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return builder.build();
         }
         if (e instanceof NotSupportedException) {
-            return json(415, Json.detail("Unsupported media type \"" + contentType() + "\" in request."));
+            return json(415, Json.detail(MediaHeadersFilter.unsupported(contentType())));
         }
         if (e instanceof NotAcceptableException) {
-            return json(406, Json.detail("Could not satisfy the request Accept header."));
+            return json(406, Json.detail(MediaHeadersFilter.NOT_ACCEPTABLE));
         }
         if (e instanceof JsonBodyReader.BodyTooLargeException) {
             return json(PAYLOAD_TOO_LARGE, Json.detail(e.getMessage()));

@@ -1,7 +1,5 @@
 package dev.drydock.http.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.drydock.ports.error.DrydockException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -133,8 +130,8 @@ public final class JsonBody {
         }
         if (value.isTextual()) {
             try {
-                value = Json.MAPPER.readTree(value.textValue());
-            } catch (JsonProcessingException e) {
+                value = Json.readTree(value.textValue());
+            } catch (Json.NotJson e) {
                 throw DrydockException.invalidField(field, "Value must be valid JSON.");
             }
         }
@@ -203,7 +200,7 @@ public final class JsonBody {
         if (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(mediaType)) {
             return parseForm();
         }
-        throw new NotSupportedException("Unsupported media type \"" + contentTypeHeader + "\" in request.");
+        throw new NotSupportedException(MediaHeadersFilter.unsupported(contentTypeHeader));
     }
 
     private static boolean isJson(MediaType type) {
@@ -215,15 +212,11 @@ public final class JsonBody {
     private ObjectNode parseJson() {
         JsonNode tree;
         try {
-            tree = Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();
-            throw DrydockException.invalid("JSON parse error - " + e.getOriginalMessage() + where);
-        } catch (IOException e) {
+            tree = Json.readTree(bytes);
+        } catch (Json.NotJson e) {
             throw DrydockException.invalid("JSON parse error - " + e.getMessage());
         }
-        if (tree == null || tree.isMissingNode()) {
+        if (tree.isMissingNode()) {
             throw DrydockException.invalid("JSON parse error - Expecting value: the body holds no JSON");
         }
         if (!tree.isObject()) {
@@ -266,7 +259,7 @@ public final class JsonBody {
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            throw new NotSupportedException("Unsupported media type \"" + contentTypeHeader + "\" in request.");
+            throw new NotSupportedException(MediaHeadersFilter.unsupported(contentTypeHeader));
         }
     }
 

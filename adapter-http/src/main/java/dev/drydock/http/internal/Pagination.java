@@ -3,6 +3,7 @@ package dev.drydock.http.internal;
 import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,62 +26,94 @@ public final class Pagination {
     private Pagination() {
     }
 
-    /** limit and offset from the query: a missing, garbage or non-positive limit is 100, a bad offset 0. */
+    /**
+     * limit and offset from the query: a missing, garbage or non-positive limit is 100, a bad
+     * offset 0. Values beyond the int range ask for everything or for a page past the end.
+     */
     public static PageRequest request(ContainerRequestContext request) {
-        Map<String, List<String>> query = parseQuery(TrailingSlashFilter.originalUri(request).getRawQuery());
-        int limit = parsePositive(last(query.get(LIMIT)), true);
-        int offset = parsePositive(last(query.get(OFFSET)), false);
-        return new PageRequest(limit <= 0 ? PageRequest.DEFAULT_LIMIT : limit, Math.max(offset, 0));
+        Window window = window(TrailingSlashFilter.originalUri(request));
+        return new PageRequest(clamp(window.limit()), clamp(window.offset()));
     }
 
-    /** The page envelope, each item turned into its representation. */
+    /**
+     * The page envelope, each item turned into its representation. {@code result} answers
+     * {@code page}; the links repeat limit and offset as sent, even beyond the int range of {@code page}.
+     */
     public static <T> PageJson envelope(ContainerRequestContext request, PageRequest page, Page<T> result,
                                         Function<? super T, ?> toJson) {
         URI uri = TrailingSlashFilter.originalUri(request);
         List<Object> results = new ArrayList<>(result.results().size());
         result.results().forEach(item -> results.add(toJson.apply(item)));
-        return new PageJson(result.count(), next(uri, page, result.count()), previous(uri, page), results);
+        Window window = window(uri);
+        return new PageJson(result.count(), next(uri, window, result.count()), previous(uri, window), results);
     }
 
     /** The page envelope of upstream's list endpoints. */
     public record PageJson(long count, String next, String previous, List<Object> results) {
     }
 
-    static String next(URI uri, PageRequest page, long count) {
-        if ((long) page.offset() + page.limit() >= count) {
+    /** limit and offset as the query gives them, in the long range; see {@link #request}. */
+    record Window(long limit, long offset) {
+    }
+
+    static Window window(URI uri) {
+        Map<String, List<String>> query = parseQuery(uri.getRawQuery());
+        long limit = parsePositive(last(query.get(LIMIT)), true);
+        long offset = parsePositive(last(query.get(OFFSET)), false);
+        return new Window(limit <= 0 ? PageRequest.DEFAULT_LIMIT : limit, Math.max(offset, 0));
+    }
+
+    static String next(URI uri, Window page, long count) {
+        long nextOffset = saturatedAdd(page.offset(), page.limit());
+        if (nextOffset >= count) {
             return null;
         }
         Map<String, List<String>> query = parseQuery(uri.getRawQuery());
-        query.put(LIMIT, List.of(Integer.toString(page.limit())));
-        query.put(OFFSET, List.of(Long.toString((long) page.offset() + page.limit())));
+        query.put(LIMIT, List.of(Long.toString(page.limit())));
+        query.put(OFFSET, List.of(Long.toString(nextOffset)));
         return withQuery(uri, query);
     }
 
-    static String previous(URI uri, PageRequest page) {
+    static String previous(URI uri, Window page) {
         if (page.offset() <= 0) {
             return null;
         }
         Map<String, List<String>> query = parseQuery(uri.getRawQuery());
-        query.put(LIMIT, List.of(Integer.toString(page.limit())));
+        query.put(LIMIT, List.of(Long.toString(page.limit())));
         if (page.offset() - page.limit() <= 0) {
             query.remove(OFFSET);
         } else {
-            query.put(OFFSET, List.of(Integer.toString(page.offset() - page.limit())));
+            query.put(OFFSET, List.of(Long.toString(page.offset() - page.limit())));
         }
         return withQuery(uri, query);
     }
 
-    /** Python's int() on a query value: surrounding spaces and a sign allowed; strict refuses 0. */
-    private static int parsePositive(String value, boolean strict) {
+    /**
+     * Python's int() on a query value: surrounding spaces and a sign allowed; strict refuses 0.
+     * Numbers beyond the long range are taken as the largest long.
+     */
+    private static long parsePositive(String value, boolean strict) {
         if (value == null) {
             return -1;
         }
-        try {
-            int n = Integer.parseInt(value.strip());
-            return n < 0 || (strict && n == 0) ? -1 : n;
-        } catch (NumberFormatException e) {
+        String text = value.strip();
+        if (!text.matches("[+-]?[0-9]+")) {
             return -1;
         }
+        BigInteger n = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
+        if (n.signum() < 0 || (strict && n.signum() == 0)) {
+            return -1;
+        }
+        return n.bitLength() < Long.SIZE ? n.longValue() : Long.MAX_VALUE;
+    }
+
+    private static int clamp(long value) {
+        return (int) Math.min(value, Integer.MAX_VALUE);
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     private static String last(List<String> values) {

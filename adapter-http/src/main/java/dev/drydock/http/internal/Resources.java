@@ -10,7 +10,7 @@ public final class Resources {
 
     /** Every resource, built on the services (registered as instances, no injection). */
     public static List<Object> all(ApiServices services) {
-        Authenticator auth = new Authenticator(services.accounts());
+        Authenticator auth = new Authenticator(services.accounts(), services.apps());
         return List.of(
                 new HealthResource(services.ready()),
                 new RootResource(auth),

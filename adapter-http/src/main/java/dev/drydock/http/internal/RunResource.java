@@ -27,7 +27,7 @@ public final class RunResource {
     @POST
     public RunJson run(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
                        JsonBody body) {
-        Caller caller = auth.require(request);
+        Caller caller = auth.requireApp(request, app);
         return RunJson.of(processes.run(caller, app, body.string("command")));
     }
 

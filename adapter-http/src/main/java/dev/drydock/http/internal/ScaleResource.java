@@ -26,7 +26,7 @@ public final class ScaleResource {
     @POST
     public Response scale(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
                           JsonBody body) {
-        Caller caller = auth.require(request);
+        Caller caller = auth.requireApp(request, app);
         processes.scale(caller, app, body.toMap());
         return Response.noContent().build();
     }

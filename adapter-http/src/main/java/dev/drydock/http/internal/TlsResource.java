@@ -41,7 +41,7 @@ public final class TlsResource {
     @POST
     public Response set(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
                         JsonBody body) {
-        Caller caller = auth.require(request);
+        Caller caller = auth.requireApp(request, app);
         Boolean enforced = body.bool(FIELD);
         if (enforced == null) {
             throw DrydockException.invalidField(FIELD, body.has(FIELD) ? NOT_NULL : REQUIRED);

@@ -7,11 +7,12 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Makes one trailing slash optional on every route: {@code /v2/apps/} is routed as {@code /v2/apps}.
  * Resources therefore declare paths without a trailing slash. The URI as sent stays available
- * under {@link #ORIGINAL_URI} (pagination links are built from it).
+ * under {@link #ORIGINAL_URI}, with the Host header as sent (pagination links are built from it).
  */
 @Provider
 @PreMatching
@@ -23,13 +24,29 @@ public final class TrailingSlashFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
-        request.setProperty(ORIGINAL_URI, uri);
+        request.setProperty(ORIGINAL_URI, withHostAsSent(uri, request.getProperty(RequestTargetGuard.HOST)));
         String path = uri.getRawPath();
         if (path != null && path.length() > 1 && path.endsWith("/")) {
             String query = uri.getRawQuery();
             String stripped = uri.getScheme() + "://" + uri.getRawAuthority()
                     + path.substring(0, path.length() - 1) + (query == null ? "" : "?" + query);
             request.setRequestUri(URI.create(stripped));
+        }
+    }
+
+    /**
+     * The URI with the Host header as sent (as Django builds absolute links), so that a default
+     * port stays implicit and a host Java's URI refuses as a server name (a_b) still shows.
+     */
+    private static URI withHostAsSent(URI uri, Object host) {
+        if (!(host instanceof String sent)) {
+            return uri;
+        }
+        String query = uri.getRawQuery();
+        try {
+            return new URI(uri.getScheme() + "://" + sent + uri.getRawPath() + (query == null ? "" : "?" + query));
+        } catch (URISyntaxException e) {
+            return uri;
         }
     }
 

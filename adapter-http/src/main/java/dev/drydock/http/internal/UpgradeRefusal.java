@@ -14,18 +14,19 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Header;
 
 /**
- * Answers requests that offer an HTTP/2 upgrade ({@code Upgrade: h2c}, what Java's HttpClient
- * sends by default over http) over plain HTTP/1.1, as RFC 9113 lets a server do.
+ * Ignores every protocol upgrade a request offers ({@code Upgrade: h2c}, what Java's HttpClient
+ * sends by default over http, but also {@code websocket}, {@code TLS/1.2} or any list of them) and
+ * answers it over plain HTTP/1.1, as RFC 9110 lets a server do. The API serves no other protocol.
  *
  * <p>Why it is needed: when Grizzly's HTTP codec sees any {@code Upgrade} header it marks the
  * request "ignore content modifiers" and hands the body on as raw bytes of the upgraded protocol,
  * without Content-Length framing. The request body then never ends, so reading it blocks until
  * the idle timeout (about 30 s) and the request fails. The codec announces the upgrade with an
  * {@link HttpEvents.IncomingHttpUpgradeEvent} to the filters after it, synchronously and before it
- * decides how to frame the body; this filter, placed right after the codec, forgets an h2c
- * upgrade there, so the codec frames the body normally. Other upgrades (WebSocket) are untouched.
+ * decides how to frame the body; this filter, placed right after the codec, forgets the upgrade
+ * there, so the codec frames the body normally.
  */
-public final class H2cUpgradeRefusal implements AddOn {
+public final class UpgradeRefusal implements AddOn {
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
         int codec = builder.indexOfType(HttpServerFilter.class);
@@ -38,7 +39,7 @@ public final class H2cUpgradeRefusal implements AddOn {
     static final class Filter extends BaseFilter {
         @Override
         public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
-            if (event instanceof HttpEvents.IncomingHttpUpgradeEvent upgrade && isH2c(upgrade.getHttpHeader())) {
+            if (event instanceof HttpEvents.IncomingHttpUpgradeEvent upgrade) {
                 HttpHeader header = upgrade.getHttpHeader();
                 header.getUpgradeDC().recycle();
                 header.getHeaders().removeHeader(Header.Upgrade);
@@ -46,11 +47,6 @@ public final class H2cUpgradeRefusal implements AddOn {
                 return ctx.getStopAction();
             }
             return ctx.getInvokeAction();
-        }
-
-        private static boolean isH2c(HttpHeader header) {
-            String upgrade = header.getUpgrade();
-            return upgrade != null && upgrade.strip().regionMatches(true, 0, "h2c", 0, 3);
         }
     }
 }
