@@ -331,6 +331,25 @@ class BuildReleaseApiTest {
     }
 
     @Test
+    void rollbackToAHugeOrFractionalVersionIsReadAsPythonsIntWould() {
+        String app = api.app();
+        build(app, api.owner, "example/v2");
+        build(app, api.owner, "example/v3");
+        String rollback = releases(app) + "/rollback";
+
+        Reply huge = api.post(rollback, api.owner, "{\"version\": 1e999999999}");
+        assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+        Reply beyond = api.post(rollback, api.owner, "{\"version\": 1e30}");
+        assertThat(beyond.status()).as(beyond.body()).isEqualTo(400);
+        assertThat(detail(beyond)).isEqualTo("Release matching query does not exist.");
+
+        Reply fraction = api.post(rollback, api.owner, "{\"version\": 2.9}");
+        assertThat(fraction.status()).as(fraction.body()).isEqualTo(201);
+        assertThat(api.get(releases(app) + "/v4", api.owner).json().get("summary").asText())
+                .isEqualTo("owner rolled back to v2");
+    }
+
+    @Test
     void rollbackChecksTheAppAndTheCallerBeforeTheVersion() {
         String app = api.app();
         build(app, api.owner, "example/v2");

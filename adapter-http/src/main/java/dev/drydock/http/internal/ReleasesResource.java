@@ -55,8 +55,8 @@ public final class ReleasesResource {
     @Path("rollback")
     public Response rollback(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
                              JsonBody body) {
-        Caller caller = auth.require(request);
-        int created = releases.rollback(caller, app, version(caller, app, body.node("version")));
+        Caller caller = auth.requireApp(request, app);
+        int created = releases.rollback(caller, app, version(body.node("version")));
         return Response.status(Response.Status.CREATED).entity(Map.of("version", created)).build();
     }
 
@@ -64,7 +64,7 @@ public final class ReleasesResource {
      * The version as the text Python's int() reads, "" included (the core refuses it as int()
      * does); a float is truncated as int() does. Absent or null is the default target.
      */
-    private Optional<String> version(Caller caller, String app, Optional<JsonNode> sent) {
+    private static Optional<String> version(Optional<JsonNode> sent) {
         if (sent.isEmpty() || sent.get().isNull()) {
             return Optional.empty();
         }
@@ -76,14 +76,15 @@ public final class ReleasesResource {
             return Optional.of(value.bigIntegerValue().toString());
         }
         if (value.isNumber()) {
-            return Optional.of(value.decimalValue().toBigInteger().toString());
+            // through double, not BigDecimal: 1e999999999 must not become a billion-digit integer
+            double d = value.doubleValue();
+            return Optional.of(Double.isFinite(d) ? new java.math.BigDecimal(d).toBigInteger().toString()
+                    : value.asText());
         }
         if (value.isBoolean()) {
             return Optional.of(value.booleanValue() ? "1" : "0");
         }
-        // A list or an object has no text for the core to refuse; upstream checks the app and the
-        // caller before int() refuses it, so ask the core to check them (404, 403) first.
-        releases.list(caller, app, new PageRequest(1, 0));
+        // the app and the caller were checked first, as upstream does before int() refuses this
         throw DrydockException.invalid("int() argument must be a string, a bytes-like object or a number, not '"
                 + (value.isArray() ? "list" : "dict") + "'");
     }
