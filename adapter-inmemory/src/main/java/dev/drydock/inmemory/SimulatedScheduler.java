@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ import java.util.zip.CRC32;
  * would have made for them (all {@code up} at once) and the latest routing. It declares
  * {@code runsWorkloads = false}. Tests can look inside ({@link #deployments}, {@link #running},
  * {@link #routing}), make the next call of an {@link Operation} fail ({@link #failNext}) and run
- * something while a call is under way ({@link #beforeNext}). Thread-safe.
+ * something while a call is under way ({@link #beforeNext}), for any app or for one app only.
+ * Thread-safe.
  */
 public final class SimulatedScheduler implements Scheduler {
     /** The state every simulated pod is in. */
@@ -48,8 +48,8 @@ public final class SimulatedScheduler implements Scheduler {
 
     private final Map<String, Space> spaces = new HashMap<>();
     private final Map<String, Routing> routings = new HashMap<>();
-    private final Map<Operation, RuntimeException> nextFailures = new EnumMap<>(Operation.class);
-    private final Map<Operation, Runnable> nextActions = new EnumMap<>(Operation.class);
+    private final Map<Target, RuntimeException> nextFailures = new HashMap<>();
+    private final Map<Target, Runnable> nextActions = new HashMap<>();
     private RuntimeException nextCreateFailureAfterSpace;
 
     /** The calls that {@link #failNext} can make fail. */
@@ -68,6 +68,13 @@ public final class SimulatedScheduler implements Scheduler {
         RUN,
         /** {@link Scheduler#route}. */
         ROUTE
+    }
+
+    /** Which calls a pending failure or action waits for: an operation, for one app or (null) any. */
+    private record Target(Operation operation, String app) {
+        Target {
+            Objects.requireNonNull(operation, "operation");
+        }
     }
 
     private static final class Space {
@@ -106,9 +113,9 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public void create(String app) {
-        runAction(Operation.CREATE);
+        runAction(Operation.CREATE, app);
         synchronized (this) {
-            throwIfFailing(Operation.CREATE);
+            throwIfFailing(Operation.CREATE, app);
             spaces.computeIfAbsent(app, a -> new Space());
             RuntimeException late = nextCreateFailureAfterSpace;
             if (late != null) {
@@ -120,9 +127,9 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public void destroy(String app) {
-        runAction(Operation.DESTROY);
+        runAction(Operation.DESTROY, app);
         synchronized (this) {
-            throwIfFailing(Operation.DESTROY);
+            throwIfFailing(Operation.DESTROY, app);
             spaces.remove(app);
             routings.remove(app);
         }
@@ -130,9 +137,9 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public void deploy(DeployPlan plan) {
-        runAction(Operation.DEPLOY);
+        runAction(Operation.DEPLOY, plan.app());
         synchronized (this) {
-            throwIfFailing(Operation.DEPLOY);
+            throwIfFailing(Operation.DEPLOY, plan.app());
             Space space = spaces.computeIfAbsent(plan.app(), a -> new Space());
             boolean sameRelease = space.current != null
                     && space.current.release().version() == plan.release().version();
@@ -148,9 +155,9 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public void scale(DeployPlan plan) {
-        runAction(Operation.SCALE);
+        runAction(Operation.SCALE, plan.app());
         synchronized (this) {
-            throwIfFailing(Operation.SCALE);
+            throwIfFailing(Operation.SCALE, plan.app());
             Space space = spaces.computeIfAbsent(plan.app(), a -> new Space());
             if (space.current == null) {
                 space.current = plan;
@@ -180,9 +187,9 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public List<Pod> restart(String app, String release, Optional<String> type, Optional<String> name) {
-        runAction(Operation.RESTART);
+        runAction(Operation.RESTART, app);
         synchronized (this) {
-            throwIfFailing(Operation.RESTART);
+            throwIfFailing(Operation.RESTART, app);
             Space space = spaces.get(app);
             if (space == null) {
                 return List.of();
@@ -236,8 +243,8 @@ public final class SimulatedScheduler implements Scheduler {
     @Override
     public RunResult run(DeployPlan plan, String command) {
         // not synchronized as a whole: a run handler may take its time
-        runAction(Operation.RUN);
-        throwIfFailing(Operation.RUN);
+        runAction(Operation.RUN, plan.app());
+        throwIfFailing(Operation.RUN, plan.app());
         return runHandler.run(plan, command);
     }
 
@@ -248,9 +255,9 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public void route(Routing routing) {
-        runAction(Operation.ROUTE);
+        runAction(Operation.ROUTE, routing.app());
         synchronized (this) {
-            throwIfFailing(Operation.ROUTE);
+            throwIfFailing(Operation.ROUTE, routing.app());
             routings.put(routing.app(), routing);
         }
     }
@@ -289,22 +296,35 @@ public final class SimulatedScheduler implements Scheduler {
      * after it works again. A later {@code failNext} for the same operation replaces the earlier one.
      */
     public synchronized void failNext(Operation operation, RuntimeException error) {
-        Objects.requireNonNull(operation, "operation");
+        pendFailure(new Target(operation, null), error);
+    }
+
+    /**
+     * {@link #failNext(Operation, RuntimeException)} for the calls about this app only: calls for
+     * other apps go through, and the failure waits for this app's next call. When a call could
+     * take both this and a failure for any app, this one is thrown and the other waits for the
+     * next call. A later {@code failNext} for the same operation and app replaces the earlier one.
+     */
+    public synchronized void failNext(Operation operation, String app, RuntimeException error) {
+        pendFailure(new Target(operation, Objects.requireNonNull(app, "app")), error);
+    }
+
+    private void pendFailure(Target target, RuntimeException error) {
         Objects.requireNonNull(error, "error");
-        if (operation == Operation.CREATE) {
+        if (target.operation() == Operation.CREATE) {
             nextCreateFailureAfterSpace = null;
         }
-        nextFailures.put(operation, error);
+        nextFailures.put(target, error);
     }
 
     /**
      * Makes the next {@link #create} make the app's space and then throw this error, like a
      * cluster that made the namespace but then failed on the service; the call after it works
-     * again. It replaces a pending {@code failNext(Operation.CREATE, ...)}.
+     * again. It replaces every pending {@code failNext(Operation.CREATE, ...)}.
      */
     public synchronized void failNextCreateAfterSpace(RuntimeException error) {
         Objects.requireNonNull(error, "error");
-        nextFailures.remove(Operation.CREATE);
+        nextFailures.keySet().removeIf(target -> target.operation() == Operation.CREATE);
         nextCreateFailureAfterSpace = error;
     }
 
@@ -316,23 +336,39 @@ public final class SimulatedScheduler implements Scheduler {
      * the same operation replaces the earlier one.
      */
     public synchronized void beforeNext(Operation operation, Runnable action) {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(action, "action");
-        nextActions.put(operation, action);
+        nextActions.put(new Target(operation, null), Objects.requireNonNull(action, "action"));
     }
 
-    private void runAction(Operation operation) {
-        Runnable action;
+    /**
+     * {@link #beforeNext(Operation, Runnable)} for the calls about this app only; calls for other
+     * apps do not run it. A call that has an action for its app and one for any app runs both, its
+     * app's first. A later {@code beforeNext} for the same operation and app replaces the earlier one.
+     */
+    public synchronized void beforeNext(Operation operation, String app, Runnable action) {
+        nextActions.put(new Target(operation, Objects.requireNonNull(app, "app")),
+                Objects.requireNonNull(action, "action"));
+    }
+
+    private void runAction(Operation operation, String app) {
+        Runnable forApp;
+        Runnable forAny;
         synchronized (this) {
-            action = nextActions.remove(operation);
+            forApp = nextActions.remove(new Target(operation, app));
+            forAny = nextActions.remove(new Target(operation, null));
         }
-        if (action != null) {
-            action.run();
+        if (forApp != null) {
+            forApp.run();
+        }
+        if (forAny != null) {
+            forAny.run();
         }
     }
 
-    private synchronized void throwIfFailing(Operation operation) {
-        RuntimeException error = nextFailures.remove(operation);
+    private synchronized void throwIfFailing(Operation operation, String app) {
+        RuntimeException error = nextFailures.remove(new Target(operation, app));
+        if (error == null) {
+            error = nextFailures.remove(new Target(operation, null));
+        }
         if (error != null) {
             throw error;
         }

@@ -194,15 +194,25 @@ class SimulatedSchedulerTest extends SchedulerContract {
     }
 
     private void call(Operation operation) {
+        call(operation, app);
+    }
+
+    private void call(Operation operation, String target) {
         switch (operation) {
-            case CREATE -> simulated.create(app);
-            case DESTROY -> simulated.destroy(app);
-            case DEPLOY -> simulated.deploy(plan(1, Map.of("web", 3)));
-            case SCALE -> simulated.scale(plan(1, Map.of("web", 4)));
-            case RESTART -> simulated.restart(app, "v1", Optional.empty(), Optional.empty());
-            case RUN -> simulated.run(plan(1, Map.of("web", 1)), "ls");
-            case ROUTE -> simulated.route(new Routing(app, List.of("b.example.com"), List.of(), true));
+            case CREATE -> simulated.create(target);
+            case DESTROY -> simulated.destroy(target);
+            case DEPLOY -> simulated.deploy(planFor(target, Map.of("web", 3)));
+            case SCALE -> simulated.scale(planFor(target, Map.of("web", 4)));
+            case RESTART -> simulated.restart(target, "v1", Optional.empty(), Optional.empty());
+            case RUN -> simulated.run(planFor(target, Map.of("web", 1)), "ls");
+            case ROUTE -> simulated.route(new Routing(target, List.of("b.example.com"), List.of(), true));
         }
+    }
+
+    /** A release-1 plan like {@link #plan}, for any app. */
+    private DeployPlan planFor(String target, Map<String, Integer> structure) {
+        DeployPlan plan = plan(1, structure);
+        return new DeployPlan(target, plan.release(), plan.build(), plan.config(), plan.structure(), plan.force());
     }
 
     @ParameterizedTest
@@ -261,6 +271,108 @@ class SimulatedSchedulerTest extends SchedulerContract {
 
         assertThat(lockHeld).containsExactly(false);
         assertThat(seenByAction).containsExactly(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Operation.class)
+    void aFailureForOneAppLetsOtherAppsThroughAndWaitsForThatApp(Operation operation) {
+        String other = app + "-other";
+        simulated.deploy(plan(1, Map.of("web", 2)));
+        simulated.route(new Routing(app, List.of("a.example.com"), List.of(), false));
+        Seen before = seen();
+        RuntimeException error = DrydockException.unavailable(operation + " failed on purpose");
+
+        simulated.failNext(operation, app, error);
+        call(operation, other);
+        call(operation, other);
+
+        assertThat(seen()).isEqualTo(before);
+        assertThatThrownBy(() -> call(operation)).isSameAs(error);
+        assertThat(seen()).isEqualTo(before);
+        call(operation);
+    }
+
+    @Test
+    void aFailureForTheAppIsThrownBeforeOneForAnyAppWhichWaitsForTheNextCall() {
+        String other = app + "-other";
+        simulated.failNext(Operation.DEPLOY, DrydockException.invalid("any app"));
+        simulated.failNext(Operation.DEPLOY, app, DrydockException.invalid("this app"));
+
+        assertThatThrownBy(() -> simulated.deploy(plan(1, Map.of("web", 1)))).hasMessage("this app");
+        assertThatThrownBy(() -> simulated.deploy(plan(1, Map.of("web", 1)))).hasMessage("any app");
+        simulated.deploy(plan(1, Map.of("web", 1)));
+
+        simulated.failNext(Operation.DEPLOY, DrydockException.invalid("any app"));
+        simulated.failNext(Operation.DEPLOY, app, DrydockException.invalid("this app"));
+        assertThatThrownBy(() -> simulated.deploy(planFor(other, Map.of("web", 1)))).hasMessage("any app");
+        assertThatThrownBy(() -> simulated.deploy(plan(2, Map.of("web", 1)))).hasMessage("this app");
+        simulated.deploy(planFor(other, Map.of("web", 1)));
+        assertThat(simulated.deployments(app)).hasSize(1);
+        assertThat(simulated.deployments(other)).hasSize(1);
+    }
+
+    @Test
+    void aLaterFailureForTheSameAppReplacesTheEarlierOneAndLeavesOtherAppsAlone() {
+        String other = app + "-other";
+        simulated.failNext(Operation.DESTROY, app, DrydockException.unavailable("first"));
+        simulated.failNext(Operation.DESTROY, other, DrydockException.unavailable("for the other"));
+        simulated.failNext(Operation.DESTROY, app, DrydockException.unavailable("second"));
+
+        assertThatThrownBy(() -> simulated.destroy(app)).hasMessage("second");
+        simulated.destroy(app);
+        assertThatThrownBy(() -> simulated.destroy(other)).hasMessage("for the other");
+        simulated.destroy(other);
+    }
+
+    @Test
+    void aCreateFailureForOneAppAndAFailureAfterTheSpaceReplaceEachOther() {
+        simulated.failNext(Operation.CREATE, app, DrydockException.unavailable("early"));
+        simulated.failNextCreateAfterSpace(DrydockException.unavailable("late"));
+        assertThatThrownBy(() -> simulated.create(app)).hasMessage("late");
+        assertThat(simulated.exists(app)).isTrue();
+        simulated.destroy(app);
+
+        simulated.failNextCreateAfterSpace(DrydockException.unavailable("late"));
+        simulated.failNext(Operation.CREATE, app, DrydockException.unavailable("early"));
+        assertThatThrownBy(() -> simulated.create(app)).hasMessage("early");
+        assertThat(simulated.exists(app)).isFalse();
+        simulated.create(app);
+        assertThat(simulated.exists(app)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Operation.class)
+    void anActionForOneAppRunsOnceAtTheStartOfThatAppsNextCallOnly(Operation operation) {
+        String other = app + "-other";
+        simulated.deploy(plan(1, Map.of("web", 2)));
+        simulated.route(new Routing(app, List.of("a.example.com"), List.of(), false));
+        Seen before = seen();
+        List<Seen> seenByAction = new java.util.ArrayList<>();
+        List<Boolean> lockHeld = new java.util.ArrayList<>();
+
+        simulated.beforeNext(operation, app, () -> {
+            lockHeld.add(Thread.holdsLock(simulated));
+            seenByAction.add(seen());
+        });
+        call(operation, other);
+        assertThat(seenByAction).isEmpty();
+        call(operation);
+        call(operation);
+
+        assertThat(lockHeld).containsExactly(false);
+        assertThat(seenByAction).containsExactly(before);
+    }
+
+    @Test
+    void aCallWithAnActionForItsAppAndOneForAnyAppRunsBothItsAppsFirst() {
+        List<String> ran = new java.util.ArrayList<>();
+        simulated.beforeNext(Operation.ROUTE, () -> ran.add("any app"));
+        simulated.beforeNext(Operation.ROUTE, app, () -> ran.add("this app"));
+
+        simulated.route(new Routing(app, List.of("a.example.com"), List.of(), false));
+        simulated.route(new Routing(app, List.of("a.example.com"), List.of(), false));
+
+        assertThat(ran).containsExactly("this app", "any app");
     }
 
     @Test

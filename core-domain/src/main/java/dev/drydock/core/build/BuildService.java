@@ -65,6 +65,7 @@ public final class BuildService implements Builds {
         Build build = new Build(UUID.randomUUID(), appId, user, image.strip(), sha == null ? "" : sha.strip(),
                 types, dockerfile, now, now);
         Releaser.Staged staged = tx.write(store -> {
+            Access.caller(store, caller);
             App app = Access.use(store, caller, appId);
             Optional<Release> current = Current.release(store, appId);
             Config config = Current.config(store, appId);

@@ -68,6 +68,7 @@ public final class CertificateService implements Certificates {
         }
         ParsedCertificate leaf = parsed;
         return transactions.write(store -> {
+            Access.caller(store, caller);
             Map<String, List<String>> errors = new LinkedHashMap<>(nameErrors(trimmedName, taken(store, trimmedName)));
             errors.putAll(fieldErrors);
             if (!errors.isEmpty()) {

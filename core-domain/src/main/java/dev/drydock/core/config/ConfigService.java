@@ -68,6 +68,7 @@ public final class ConfigService implements Configs {
                 throw DrydockException.invalid(ConfigMerge.noNodesMessage(preview.tags(), base.tags()));
             }
             Optional<Releaser.Staged> staged = tx.write(store -> {
+                Access.caller(store, caller);
                 App app = Access.use(store, caller, appId);
                 Optional<Release> current = Current.release(store, appId);
                 Config merged = ConfigMerge.merge(Current.config(store, appId), change, user, UUID.randomUUID(), now);

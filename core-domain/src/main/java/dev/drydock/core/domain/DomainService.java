@@ -47,6 +47,7 @@ public final class DomainService implements Domains {
     @Override
     public Domain add(Caller caller, String app, String domain) {
         Domain added = transactions.write(store -> {
+            Access.caller(store, caller);
             App target = Access.use(store, caller, app);
             DomainName name = validate(store, domain);
             Instant now = clock.instant();

@@ -28,8 +28,9 @@ import java.util.TreeSet;
 /**
  * The hooks the builder calls while a user pushes: who owns an SSH key, whose keys may push to an
  * app, a new build and the config to build with. They act for the pushing user, with that user's
- * rights. The builder proves itself with the shared builder key; without one configured the hooks
- * stay closed.
+ * rights; a build is refused (401) if that user's account is disabled or gone when it is stored,
+ * as for any caller. The builder proves itself with the shared builder key; without one configured
+ * the hooks stay closed.
  */
 public final class HookService implements BuilderHooks {
     static final String DISABLED = "builder hooks are disabled: no builder key is configured";

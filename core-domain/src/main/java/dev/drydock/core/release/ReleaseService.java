@@ -49,6 +49,7 @@ public final class ReleaseService implements Releases {
     @Override
     public int rollback(Caller caller, String appId, Optional<String> version) {
         Releaser.Staged staged = tx.write(store -> {
+            Access.caller(store, caller);
             App app = Access.use(store, caller, appId);
             Release current = Current.release(store, appId)
                     .orElseThrow(() -> DrydockException.invalid("Release matching query does not exist."));

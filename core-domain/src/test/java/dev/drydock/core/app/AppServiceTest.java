@@ -21,7 +21,6 @@ import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.model.Tls;
-import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.Routing;
 import dev.drydock.ports.usecase.Apps;
 import java.util.ArrayDeque;
@@ -62,11 +61,7 @@ class AppServiceTest {
     }
 
     private void deactivate(String username) {
-        platform.tx.writeVoid(store -> {
-            User u = store.users().find(username).orElseThrow();
-            store.users().update(new User(u.username(), u.email(), u.firstName(), u.lastName(), u.superuser(),
-                    u.staff(), false, u.lastLogin(), u.dateJoined(), u.passwordHash()));
-        });
+        platform.deactivate(username);
     }
 
     @Nested

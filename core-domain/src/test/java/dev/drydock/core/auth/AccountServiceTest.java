@@ -277,11 +277,7 @@ class AccountServiceTest {
     }
 
     private void deactivate(String username) {
-        platform.tx.writeVoid(store -> {
-            User u = store.users().find(username).orElseThrow();
-            store.users().update(new User(u.username(), u.email(), u.firstName(), u.lastName(), u.superuser(),
-                    u.staff(), false, u.lastLogin(), u.dateJoined(), u.passwordHash()));
-        });
+        platform.deactivate(username);
     }
 
     @Nested

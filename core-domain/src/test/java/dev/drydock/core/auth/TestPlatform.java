@@ -1,6 +1,7 @@
 package dev.drydock.core.auth;
 
 import dev.drydock.core.DrydockCore;
+import dev.drydock.core.InterleavedTransactions;
 import dev.drydock.core.Settings;
 import dev.drydock.inmemory.InMemoryAppLog;
 import dev.drydock.inmemory.InMemoryTransactions;
@@ -10,17 +11,12 @@ import dev.drydock.ports.model.Key;
 import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.AppLog;
 import dev.drydock.ports.spi.Scheduler;
-import dev.drydock.ports.spi.Store;
-import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Registration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** A core on the in-memory adapters, with helpers to make users quickly (cheap password hashes). */
 public final class TestPlatform {
@@ -28,8 +24,10 @@ public final class TestPlatform {
     public static final String PASSWORD = "correct horse";
 
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** The store itself, for a test's own set-up and reads: its writes run no {@link #beforeNextWrite} step. */
     public final InMemoryTransactions tx = new InMemoryTransactions();
-    private final Interleaving interleaving = new Interleaving(tx);
+    /** What the core is given: {@link #tx}, with {@link #beforeNextWrite}. Give it to services made by hand. */
+    public final InterleavedTransactions transactions = new InterleavedTransactions(tx);
     public final SimulatedScheduler simulated = new SimulatedScheduler(clock);
     public final InMemoryAppLog log = new InMemoryAppLog();
     public final Settings settings;
@@ -46,7 +44,7 @@ public final class TestPlatform {
     /** A platform whose scheduler is {@code scheduler} (null: the plain simulation). */
     public TestPlatform(Settings settings, Scheduler scheduler) {
         this.settings = settings.withPasswordIterations(1000);
-        this.core = new DrydockCore(interleaving, scheduler == null ? simulated : scheduler, log, clock, this.settings);
+        this.core = new DrydockCore(transactions, scheduler == null ? simulated : scheduler, log, clock, this.settings);
     }
 
     /**
@@ -55,7 +53,16 @@ public final class TestPlatform {
      * write, so races are tested without hoping that threads collide.
      */
     public void beforeNextWrite(Runnable competing) {
-        interleaving.next.set(competing);
+        transactions.beforeNextWrite(competing);
+    }
+
+    /** Disables a user's account (upstream's {@code is_active = False}); their token stays. */
+    public void deactivate(String username) {
+        tx.writeVoid(store -> {
+            User u = store.users().find(username).orElseThrow();
+            store.users().update(new User(u.username(), u.email(), u.firstName(), u.lastName(), u.superuser(),
+                    u.staff(), false, u.lastLogin(), u.dateJoined(), u.passwordHash()));
+        });
     }
 
     public Optional<User> storedUser(String username) {
@@ -84,41 +91,5 @@ public final class TestPlatform {
         core.accounts().register(Optional.empty(),
                 new Registration(username, PASSWORD, username + "@example.com", "", ""));
         return core.accounts().authenticate(core.accounts().login(username, PASSWORD));
-    }
-
-    /** The core's transactions, with a hook before the next outermost write. */
-    private static final class Interleaving implements Transactions {
-        private final Transactions delegate;
-        private final AtomicReference<Runnable> next = new AtomicReference<>();
-        private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
-
-        Interleaving(Transactions delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public <T> T read(Function<Store, T> work) {
-            return nested(() -> delegate.read(work));
-        }
-
-        @Override
-        public <T> T write(Function<Store, T> work) {
-            if (depth.get() == 0) {
-                Runnable competing = next.getAndSet(null);
-                if (competing != null) {
-                    competing.run();
-                }
-            }
-            return nested(() -> delegate.write(work));
-        }
-
-        private <T> T nested(Supplier<T> unit) {
-            depth.set(depth.get() + 1);
-            try {
-                return unit.get();
-            } finally {
-                depth.set(depth.get() - 1);
-            }
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.error.UnauthorizedException;
 import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.PageRequest;
@@ -18,6 +19,7 @@ import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.DeployPlan;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,20 @@ class BuildServiceTest {
 
             assertThat(builds.list(bench.owner, app, PageRequest.FIRST).count()).isZero();
             assertThat(bench.latestVersion(app)).isEqualTo(1);
+        }
+
+        @Test
+        void refusesACallerWhoseAccountWasRemovedAfterTheirTokenWasChecked() {
+            bench.platform.beforeNextWrite(() -> bench.platform.core.accounts().cancel(bench.admin, Optional.empty()));
+
+            assertThatThrownBy(() -> builds.create(bench.admin, app, "example/image:1", null, null, null))
+                    .isInstanceOf(UnauthorizedException.class).hasMessage("User inactive or deleted.");
+
+            assertThat(builds.list(bench.owner, app, PageRequest.FIRST).count()).isZero();
+            assertThat(bench.latestVersion(app)).isEqualTo(1);
+            assertThat(bench.scheduler.deployments(app)).isEmpty();
+            boolean ownsRows = bench.read(store -> store.users().ownsRecords("admin"));
+            assertThat(ownsRows).as("nothing passes to a later user named admin").isFalse();
         }
 
         @Test

@@ -24,6 +24,7 @@ import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.error.UnauthorizedException;
 import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.Certificate;
@@ -75,6 +76,19 @@ class CertificateServiceTest {
             assertThat(certificate.updated()).isEqualTo(NOW);
             assertThat(created.domains()).isEmpty();
             assertThat(certificates.get(OWNER, "shop")).isEqualTo(created);
+        }
+
+        @Test
+        void refusesACallerWhoseAccountWasRemovedAfterTheirTokenWasChecked() {
+            platform.beforeNextWrite(() -> platform.removeAccount(OUTSIDER));
+
+            assertThatThrownBy(() -> create(OUTSIDER, "shop"))
+                    .isInstanceOf(UnauthorizedException.class).hasMessage("User inactive or deleted.");
+
+            platform.signUp(OUTSIDER);
+            assertThat(certificates.list(OUTSIDER, PageRequest.FIRST).count())
+                    .as("nothing passes to a new olga").isZero();
+            assertThat(create(OWNER, "shop").certificate().owner()).as("the name is still free").isEqualTo("alice");
         }
 
         @Test
@@ -383,11 +397,7 @@ class CertificateServiceTest {
             Routing otherBefore = platform.routing(other);
             Routing appBefore = platform.routing(app);
             // apps are told in name order: other-shop hears of the deletion, then web-shop fails
-            platform.scheduler.beforeRoute(routing -> {
-                if (routing.app().equals(app)) {
-                    throw DrydockException.unavailable("router is down");
-                }
-            });
+            platform.simulated.failNext(Operation.ROUTE, app, DrydockException.unavailable("router is down"));
 
             assertThatThrownBy(() -> certificates.delete(OWNER, "shop"))
                     .isInstanceOf(UnavailableException.class).hasMessage("router is down");
@@ -396,7 +406,6 @@ class CertificateServiceTest {
             assertThat(platform.routing(other)).isEqualTo(otherBefore);
             assertThat(platform.routing(app)).isEqualTo(appBefore);
 
-            platform.scheduler.beforeRoute(routing -> { });
             certificates.delete(OWNER, "shop");
             assertThatThrownBy(() -> certificates.get(OWNER, "shop")).isInstanceOf(NotFoundException.class);
             assertThat(platform.routing(app).certificates()).isEmpty();

@@ -15,6 +15,7 @@ import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.error.UnauthorizedException;
 import dev.drydock.ports.error.UnprocessableException;
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Release;
@@ -101,6 +102,20 @@ class ConfigServiceTest {
             assertThat(v2.build()).isNull();
             assertThat(configs.get(bench.owner, app)).isEqualTo(config);
             assertThat(bench.platform.logMessages(app, 10)).contains("owner added A");
+        }
+
+        @Test
+        void refusesACallerDeactivatedAfterTheirTokenWasChecked() {
+            Config before = configs.get(bench.owner, app);
+            bench.platform.beforeNextWrite(() -> bench.platform.deactivate("owner"));
+
+            assertThatThrownBy(() -> configs.set(bench.owner, app, values(map("A", "1"))))
+                    .isInstanceOf(UnauthorizedException.class).hasMessage("User inactive or deleted.");
+
+            assertThat(bench.latestVersion(app)).isEqualTo(1);
+            java.util.Optional<Config> latest = bench.read(store -> store.configs().latest(app));
+            assertThat(latest).contains(before);
+            assertThat(bench.platform.logMessages(app, 10)).doesNotContain("owner added A");
         }
 
         @Test

@@ -20,6 +20,7 @@ import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.error.UnauthorizedException;
 import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.Domain;
 import dev.drydock.ports.model.Page;
@@ -62,6 +63,22 @@ class DomainServiceTest {
             assertThatThrownBy(() -> domains.add(OUTSIDER, app, "olga.example.com"))
                     .isInstanceOf(ForbiddenException.class);
             assertThat(platform.storedDomain("olga.example.com")).isEmpty();
+        }
+
+        @Test
+        void refusesACallerWhoseAccountWasRemovedAfterTheirTokenWasChecked() {
+            Routing before = platform.routing(app);
+            platform.beforeNextWrite(() -> platform.removeAccount(ADMIN));
+
+            assertThatThrownBy(() -> domains.add(ADMIN, app, "root.example.com"))
+                    .isInstanceOf(UnauthorizedException.class).hasMessage("User inactive or deleted.");
+
+            assertThat(platform.storedDomain("root.example.com")).isEmpty();
+            assertThat(platform.routing(app)).isEqualTo(before);
+            assertThat(platform.logLines(app)).doesNotContain("domain root.example.com added");
+            platform.signUp(ADMIN);
+            assertThat(domains.add(ADMIN, app, "root.example.com").owner()).as("the name is still free")
+                    .isEqualTo("root");
         }
 
         @Test

@@ -149,6 +149,29 @@ class HookServiceTest {
         }
 
         @Test
+        void refusesAPusherWhoseAccountWasRemovedAfterTheyWereChecked() {
+            bench.platform.beforeNextWrite(() -> bench.platform.core.accounts().cancel(bench.admin, Optional.empty()));
+
+            assertThatThrownBy(() -> hooks.build(BUILDER_KEY, new BuildPush("admin", app, "img", null, null, null)))
+                    .isInstanceOf(UnauthorizedException.class).hasMessage("User inactive or deleted.");
+
+            assertThat(bench.builds.list(bench.owner, app, PageRequest.FIRST).count()).isZero();
+            assertThat(bench.latestVersion(app)).isEqualTo(1);
+            boolean ownsRows = bench.read(store -> store.users().ownsRecords("admin"));
+            assertThat(ownsRows).as("nothing passes to a later user named admin").isFalse();
+        }
+
+        @Test
+        void refusesAPusherWhoseAccountIsDisabled() {
+            bench.platform.deactivate("mate");
+
+            assertThatThrownBy(() -> hooks.build(BUILDER_KEY, new BuildPush("mate", app, "img", null, null, null)))
+                    .isInstanceOf(UnauthorizedException.class).hasMessage("User inactive or deleted.");
+
+            assertThat(bench.latestVersion(app)).isEqualTo(1);
+        }
+
+        @Test
         void theBuildIsCheckedLikeAnyOther() {
             assertThatThrownBy(() -> hooks.build(BUILDER_KEY, new BuildPush("owner", app, null, null, null, null)))
                     .isInstanceOfSatisfying(InvalidException.class, e -> assertThat(e.fieldErrors())

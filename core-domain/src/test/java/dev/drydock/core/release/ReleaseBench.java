@@ -56,7 +56,8 @@ public final class ReleaseBench {
     private ReleaseBench(Settings settings, SimulatedScheduler custom) {
         this.platform = new TestPlatform(settings, custom);
         this.scheduler = custom == null ? platform.simulated : custom;
-        var tx = platform.tx;
+        // the core's transactions, so platform.beforeNextWrite reaches these services too
+        var tx = platform.transactions;
         var log = platform.log;
         var clock = platform.clock;
         this.releaser = new Releaser(tx, scheduler, log, clock);

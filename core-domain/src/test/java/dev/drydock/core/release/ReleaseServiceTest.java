@@ -10,6 +10,7 @@ import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.error.UnauthorizedException;
 import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
@@ -87,6 +88,21 @@ class ReleaseServiceTest {
             assertThat(last.release()).isEqualTo(v4);
             assertThat(last.force()).isTrue();
             assertThat(bench.platform.logMessages(app, 1)).containsExactly("mate rolled back to v2");
+        }
+
+        @Test
+        void refusesACallerDeactivatedAfterTheirTokenWasChecked() {
+            bench.imageBuild(app);
+            bench.configs.set(bench.owner, app, values(map("A", "1")));
+            List<DeployPlan> deployed = bench.scheduler.deployments(app);
+            bench.platform.beforeNextWrite(() -> bench.platform.deactivate("mate"));
+
+            assertThatThrownBy(() -> releases.rollback(bench.mate, app, Optional.empty()))
+                    .isInstanceOf(UnauthorizedException.class).hasMessage("User inactive or deleted.");
+
+            assertThat(bench.latestVersion(app)).isEqualTo(3);
+            assertThat(bench.configs.get(bench.owner, app).values()).isEqualTo(Map.of("A", "1"));
+            assertThat(bench.scheduler.deployments(app)).isEqualTo(deployed);
         }
 
         @Test

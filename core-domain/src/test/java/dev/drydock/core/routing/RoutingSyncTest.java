@@ -20,13 +20,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RoutingSyncTest {
     private final RoutingTestPlatform platform = new RoutingTestPlatform();
-    private final RoutingSync sync = new RoutingSync(platform.scheduler);
+    private final RoutingSync sync = new RoutingSync(platform.simulated);
     private final String app = platform.app("web-shop");
 
     @Test
@@ -101,11 +100,7 @@ class RoutingSyncTest {
         Routing otherBefore = platform.routing(other);
         Routing appBefore = platform.routing(app);
         // apps are told in name order: other-shop first, then web-shop, which fails
-        platform.scheduler.beforeRoute(routing -> {
-            if (routing.app().equals(app)) {
-                throw DrydockException.unavailable("router is down");
-            }
-        });
+        platform.simulated.failNext(Operation.ROUTE, app, DrydockException.unavailable("router is down"));
 
         assertThatThrownBy(() -> platform.tx.writeVoid(store -> {
             List<Routing> before = RoutingSync.routings(store, List.of(app, other));
@@ -123,15 +118,10 @@ class RoutingSyncTest {
     @Test
     void pushAllReportsTheFailureEvenWhenPuttingBackFailsToo() {
         String other = platform.app("other-shop");
-        Routing otherBefore = platform.routing(other);
-        platform.scheduler.beforeRoute(routing -> {
-            if (routing.app().equals(app)) {
-                throw DrydockException.unavailable("router is down");
-            }
-            if (routing.equals(otherBefore)) {
-                throw new IllegalStateException("connection refused");
-            }
-        });
+        // other-shop hears of the change, web-shop fails, and putting other-shop back fails too
+        platform.simulated.failNext(Operation.ROUTE, app, DrydockException.unavailable("router is down"));
+        platform.simulated.beforeNext(Operation.ROUTE, app, () -> platform.simulated.failNext(
+                Operation.ROUTE, other, new IllegalStateException("connection refused")));
 
         assertThatThrownBy(() -> platform.tx.writeVoid(store -> {
             List<Routing> before = RoutingSync.routings(store, List.of(app, other));
@@ -141,6 +131,8 @@ class RoutingSyncTest {
                 .hasMessage("router is down; the routing of app other-shop could not be put back either");
 
         assertThat(platform.storedDomains(other)).containsExactly("other-shop");
+        assertThat(platform.routing(other).domains()).as("left as the failed write told it")
+                .contains("late.example.com");
     }
 
     /**
@@ -152,12 +144,9 @@ class RoutingSyncTest {
     void changesReachTheRouterInTheOrderTheyWereStored() throws Exception {
         CountDownLatch firstIsSending = new CountDownLatch(1);
         CountDownLatch letFirstGo = new CountDownLatch(1);
-        AtomicBoolean first = new AtomicBoolean(true);
-        platform.scheduler.beforeRoute(routing -> {
-            if (first.compareAndSet(true, false)) {
-                firstIsSending.countDown();
-                awaitOrFail(letFirstGo);
-            }
+        platform.simulated.beforeNext(Operation.ROUTE, () -> {
+            firstIsSending.countDown();
+            awaitOrFail(letFirstGo);
         });
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread a = start(() -> platform.domains.add(OWNER, app, "a.example.com"), failure);

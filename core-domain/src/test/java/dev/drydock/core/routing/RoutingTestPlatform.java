@@ -1,5 +1,6 @@
 package dev.drydock.core.routing;
 
+import dev.drydock.core.InterleavedTransactions;
 import dev.drydock.core.Settings;
 import dev.drydock.core.app.AppService;
 import dev.drydock.core.certificate.CertificateService;
@@ -37,24 +38,48 @@ public final class RoutingTestPlatform {
     public static final Caller OUTSIDER = new Caller("olga", false);
 
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** The store itself, for a test's own set-up and reads: its writes run no {@link #beforeNextWrite} step. */
     public final InMemoryTransactions tx = new InMemoryTransactions();
+    private final InterleavedTransactions transactions = new InterleavedTransactions(tx);
+    /** The scheduler the services are given; make its calls fail or wait with failNext and beforeNext. */
     public final SimulatedScheduler simulated = new SimulatedScheduler(clock);
-    /** What the services are given: {@link #simulated}, with a step before each routing sent. */
-    public final InterceptingScheduler scheduler = new InterceptingScheduler(simulated);
     public final InMemoryAppLog log = new InMemoryAppLog();
-    public final Apps apps = new AppService(tx, scheduler, log, clock, Settings.defaults());
-    public final Domains domains = new DomainService(tx, scheduler, log, clock);
-    public final Certificates certificates = new CertificateService(tx, scheduler, clock);
-    public final TlsSettings tls = new TlsService(tx, scheduler, clock);
+    public final Apps apps = new AppService(transactions, simulated, log, clock, Settings.defaults());
+    public final Domains domains = new DomainService(transactions, simulated, log, clock);
+    public final Certificates certificates = new CertificateService(transactions, simulated, clock);
+    public final TlsSettings tls = new TlsService(transactions, simulated, clock);
 
     public RoutingTestPlatform() {
         // the callers' accounts, for a write that checks its caller still has one
+        List.of(OWNER, COLLABORATOR, ADMIN, OUTSIDER).forEach(this::signUp);
+    }
+
+    /**
+     * Runs {@code competing} once, just before the services' next write begins, on the same
+     * thread: another request's change lands between a service's checks and its write.
+     */
+    public void beforeNextWrite(Runnable competing) {
+        transactions.beforeNextWrite(competing);
+    }
+
+    /** Removes a user's account as cancelling it does (their keys, tokens and grants go with it). */
+    public void removeAccount(Caller caller) {
+        tx.writeVoid(store -> store.users().delete(caller.username()));
+    }
+
+    /** Disables a user's account (upstream's {@code is_active = False}); their grants stay. */
+    public void deactivate(Caller caller) {
         tx.writeVoid(store -> {
-            for (Caller caller : List.of(OWNER, COLLABORATOR, ADMIN, OUTSIDER)) {
-                store.users().insert(new User(caller.username(), caller.username() + "@example.com", "", "",
-                        caller.superuser(), caller.superuser(), true, null, NOW, "!"));
-            }
+            User u = store.users().find(caller.username()).orElseThrow();
+            store.users().update(new User(u.username(), u.email(), u.firstName(), u.lastName(), u.superuser(),
+                    u.staff(), false, u.lastLogin(), u.dateJoined(), u.passwordHash()));
         });
+    }
+
+    /** Gives a user of this name an account again, as a later sign-up would. */
+    public void signUp(Caller caller) {
+        tx.writeVoid(store -> store.users().insert(new User(caller.username(), caller.username() + "@example.com",
+                "", "", caller.superuser(), caller.superuser(), true, null, NOW, "!")));
     }
 
     /** Makes an app owned by {@link #OWNER} and shared with {@link #COLLABORATOR}. */

@@ -15,6 +15,7 @@ import dev.drydock.ports.error.ConflictException;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.NotFoundException;
+import dev.drydock.ports.error.UnauthorizedException;
 import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.Tls;
 import dev.drydock.ports.usecase.TlsSettings;
@@ -49,6 +50,18 @@ class TlsServiceTest {
 
         tls.set(ADMIN, app, false);
         assertThat(tls.get(COLLABORATOR, app).httpsEnforced()).isFalse();
+        assertThat(platform.routing(app).httpsEnforced()).isFalse();
+    }
+
+    @Test
+    void refusesACallerDeactivatedAfterTheirTokenWasChecked() {
+        Tls before = tls.get(OWNER, app);
+        platform.beforeNextWrite(() -> platform.deactivate(COLLABORATOR));
+
+        assertThatThrownBy(() -> tls.set(COLLABORATOR, app, true))
+                .isInstanceOf(UnauthorizedException.class).hasMessage("User inactive or deleted.");
+
+        assertThat(tls.get(OWNER, app)).isEqualTo(before);
         assertThat(platform.routing(app).httpsEnforced()).isFalse();
     }
 
