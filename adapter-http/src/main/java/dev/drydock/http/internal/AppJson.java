@@ -2,6 +2,7 @@ package dev.drydock.http.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.drydock.ports.model.App;
+import dev.drydock.ports.model.Timestamps;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +13,6 @@ public record AppJson(UUID uuid, String id, String owner, Map<String, Integer> s
 
     public static AppJson of(App app) {
         return new AppJson(app.uuid(), app.id(), app.owner(), app.structure(), app.procfileStructure(),
-                Dates.format(app.created()), Dates.format(app.updated()));
+                Timestamps.format(app.created()), Timestamps.format(app.updated()));
     }
 }

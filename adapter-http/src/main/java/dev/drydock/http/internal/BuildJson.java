@@ -1,6 +1,7 @@
 package dev.drydock.http.internal;
 
 import dev.drydock.ports.model.Build;
+import dev.drydock.ports.model.Timestamps;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,6 @@ public record BuildJson(UUID uuid, String app, String owner, String image, Strin
 
     public static BuildJson of(Build build) {
         return new BuildJson(build.uuid(), build.app(), build.owner(), build.image(), build.sha(), build.procfile(),
-                build.dockerfile(), Dates.format(build.created()), Dates.format(build.updated()));
+                build.dockerfile(), Timestamps.format(build.created()), Timestamps.format(build.updated()));
     }
 }

@@ -2,6 +2,7 @@ package dev.drydock.http.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.drydock.ports.model.Certificate;
+import dev.drydock.ports.model.Timestamps;
 import dev.drydock.ports.usecase.Certificates;
 import java.util.List;
 
@@ -13,7 +14,7 @@ public record CertificateJson(long id, String owner, String name, @JsonProperty(
     public static CertificateJson of(Certificates.Attached attached) {
         Certificate c = attached.certificate();
         return new CertificateJson(c.id(), c.owner(), c.name(), c.commonName(), c.san(), c.fingerprint(),
-                Dates.format(c.expires()), Dates.format(c.starts()), c.issuer(), c.subject(), attached.domains(),
-                Dates.format(c.created()), Dates.format(c.updated()));
+                Timestamps.format(c.expires()), Timestamps.format(c.starts()), c.issuer(), c.subject(), attached.domains(),
+                Timestamps.format(c.created()), Timestamps.format(c.updated()));
     }
 }

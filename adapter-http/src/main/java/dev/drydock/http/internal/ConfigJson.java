@@ -2,6 +2,7 @@ package dev.drydock.http.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.drydock.ports.model.Config;
+import dev.drydock.ports.model.Timestamps;
 import dev.drydock.ports.model.ValueText;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +24,7 @@ public record ConfigJson(UUID uuid, String app, String owner, Map<String, String
         return new ConfigJson(config.uuid(), config.app(), config.owner(), texts(config.values()),
                 config.memory(), config.cpu(), config.tags(), config.registry(), config.healthcheck(),
                 config.lifecyclePostStart(), config.lifecyclePreStop(), config.terminationGracePeriod(),
-                Dates.format(config.created()), Dates.format(config.updated()));
+                Timestamps.format(config.created()), Timestamps.format(config.updated()));
     }
 
     private static Map<String, String> texts(Map<String, Object> values) {

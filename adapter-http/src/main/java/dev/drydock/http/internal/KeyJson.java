@@ -2,6 +2,7 @@ package dev.drydock.http.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.drydock.ports.model.Key;
+import dev.drydock.ports.model.Timestamps;
 import java.util.UUID;
 
 /** An SSH key as the API shows it. */
@@ -10,6 +11,6 @@ public record KeyJson(UUID uuid, String owner, String id, @JsonProperty("public"
 
     public static KeyJson of(Key key) {
         return new KeyJson(key.uuid(), key.owner(), key.id(), key.publicKey(), key.fingerprint(),
-                Dates.format(key.created()), Dates.format(key.updated()));
+                Timestamps.format(key.created()), Timestamps.format(key.updated()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.drydock.http.internal;
 
 import dev.drydock.ports.model.Release;
+import dev.drydock.ports.model.Timestamps;
 import java.util.UUID;
 
 /** A release as the API shows it: config and build are uuids (build null before the first build). */
@@ -10,6 +11,6 @@ public record ReleaseJson(UUID uuid, String app, String owner, int version, Stri
     public static ReleaseJson of(Release release) {
         return new ReleaseJson(release.uuid(), release.app(), release.owner(), release.version(), release.summary(),
                 release.failed(), release.exception(), release.config(), release.build(),
-                Dates.format(release.created()), Dates.format(release.updated()));
+                Timestamps.format(release.created()), Timestamps.format(release.updated()));
     }
 }

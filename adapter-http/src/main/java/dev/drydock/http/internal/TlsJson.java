@@ -1,6 +1,7 @@
 package dev.drydock.http.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.drydock.ports.model.Timestamps;
 import dev.drydock.ports.model.Tls;
 import java.util.UUID;
 
@@ -9,7 +10,7 @@ public record TlsJson(UUID uuid, String app, String owner, @JsonProperty("https_
                       String created, String updated) {
 
     public static TlsJson of(Tls tls) {
-        return new TlsJson(tls.uuid(), tls.app(), tls.owner(), tls.httpsEnforced(), Dates.format(tls.created()),
-                Dates.format(tls.updated()));
+        return new TlsJson(tls.uuid(), tls.app(), tls.owner(), tls.httpsEnforced(), Timestamps.format(tls.created()),
+                Timestamps.format(tls.updated()));
     }
 }

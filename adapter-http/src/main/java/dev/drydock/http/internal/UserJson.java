@@ -1,6 +1,7 @@
 package dev.drydock.http.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.drydock.ports.model.Timestamps;
 import dev.drydock.ports.model.User;
 import java.util.List;
 
@@ -19,6 +20,6 @@ public record UserJson(String email, String username,
     public static UserJson of(User user) {
         return new UserJson(user.email(), user.username(), user.firstName(), user.lastName(),
                 user.superuser(), user.staff(), List.of(), List.of(),
-                Dates.format(user.lastLogin()), Dates.format(user.dateJoined()), user.active());
+                Timestamps.format(user.lastLogin()), Timestamps.format(user.dateJoined()), user.active());
     }
 }

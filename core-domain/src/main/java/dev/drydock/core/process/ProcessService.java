@@ -12,6 +12,7 @@ import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Pod;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.model.RunResult;
+import dev.drydock.ports.model.Timestamps;
 import dev.drydock.ports.spi.AppLog;
 import dev.drydock.ports.spi.DeployPlan;
 import dev.drydock.ports.spi.Scheduler;
@@ -21,8 +22,6 @@ import dev.drydock.ports.usecase.Processes;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,6 @@ public final class ProcessService implements Processes {
     /** The source upstream's controller writes its event lines under. */
     private static final String EVENT_SOURCE = "drycc[api]";
     // Upstream stamps event lines to the second, in UTC: 2016-09-02T16:51:14Z.
-    private static final DateTimeFormatter EVENT_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final Transactions tx;
     private final Scheduler scheduler;
@@ -212,7 +209,7 @@ public final class ProcessService implements Processes {
         int wanted = lines > 0 ? lines : DEFAULT_LOG_LINES;
         List<String> all = new ArrayList<>();
         for (AppLog.Event event : log.tail(appId, wanted)) {
-            all.add(EVENT_TIME.format(event.at()) + " " + EVENT_SOURCE + ": " + event.message());
+            all.add(Timestamps.format(event.at()) + " " + EVENT_SOURCE + ": " + event.message());
         }
         all.addAll(scheduler.logs(appId, wanted));
         List<String> last = all.subList(Math.max(0, all.size() - wanted), all.size());
