@@ -4,8 +4,8 @@
 # Usage: bench/app-list.sh [seconds] [connections]. Loopback only; bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_PER_RUN=${1:-10}
-CONNECTIONS=${2:-32}
+SECONDS_PER_RUN=${1:-6}
+CONNECTIONS=${2:-16}
 APPS=${APPS:-25}
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
@@ -18,10 +18,14 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 
+warm() { # url [token]: let the JIT settle
+  local hdr=()
+  [ -n "${2:-}" ] && hdr=(-H "Authorization: token $2")
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-20}s" "${hdr[@]}" "$1" >/dev/null
+}
 rps() { # url [token]
   local hdr=()
   [ -n "${2:-}" ] && hdr=(-H "Authorization: token $2")
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" "${hdr[@]}" "$1" >/dev/null   # warm-up: let the JIT settle
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "${hdr[@]}" "$1" | awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "non-2xx: " $0 > "/dev/stderr"}'
 }
 
@@ -38,16 +42,26 @@ for i in $(seq "$APPS"); do
   curl -fs -XPOST "$API/v2/apps/" -H "Authorization: token $TOKEN" -H 'Content-Type: application/json' \
     -d "{\"id\":\"bench-app-$i\"}" >/dev/null
 done
-drydock=$(rps "$API/v2/apps" "$TOKEN")
-kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
-
 BARE_PORT=$(free_port)
 java $JAVA_OPTS -cp app-server/target/test-classes:app-server/target/drydock-server.jar \
   dev.drydock.server.bench.BareEndpoint "$BARE_PORT" >/tmp/drydock-bench-bare.log 2>&1 &
 pids+=($!)
 wait_up "http://127.0.0.1:$BARE_PORT/bare"
-bare=$(rps "http://127.0.0.1:$BARE_PORT/bare")
+BARE="http://127.0.0.1:$BARE_PORT/bare"
 
-echo "GET /v2/apps ($APPS apps, token auth): $drydock req/s"
-echo "bare Jersey+Grizzly endpoint:           $bare req/s"
+# This machine's throughput drifts by tens of percent from minute to minute, so the two are
+# measured in alternating rounds (both JVMs stay up; the idle one costs nothing) and the
+# medians compared.
+warm "$API/v2/apps" "$TOKEN"; warm "$BARE"
+d=(); b=()
+for _ in $(seq "${ROUNDS:-5}"); do
+  d+=("$(rps "$API/v2/apps" "$TOKEN")")
+  b+=("$(rps "$BARE")")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+drydock=$(median "${d[@]}"); bare=$(median "${b[@]}")
+echo "rounds, GET /v2/apps: ${d[*]}"
+echo "rounds, bare:         ${b[*]}"
+echo "GET /v2/apps ($APPS apps, token auth): $drydock req/s (median)"
+echo "bare Jersey+Grizzly endpoint:           $bare req/s (median)"
 awk -v d="$drydock" -v b="$bare" 'BEGIN { printf "ratio: %.0f%% of the bare endpoint (goal: at least 60%%)\n", 100*d/b }'

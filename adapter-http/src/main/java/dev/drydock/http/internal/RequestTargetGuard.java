@@ -40,6 +40,8 @@ public final class RequestTargetGuard extends HttpHandler {
     private static final int MAX_PORT = 65_535;
 
     private final HttpHandler api;
+    // the last Host that needed no rewriting; a benign race, any thread's value is a valid one
+    private volatile String lastPlainHost;
 
     public RequestTargetGuard(HttpHandler api) {
         this.api = Objects.requireNonNull(api, "api");
@@ -77,9 +79,14 @@ public final class RequestTargetGuard extends HttpHandler {
     }
 
     /** Whether the request may go on; a Host Java cannot take is swapped for the listener's address. */
-    private static boolean acceptHost(Request request) {
+    private boolean acceptHost(Request request) {
         String host = request.getHeader(Header.Host);
         if (host == null) {
+            return true;
+        }
+        if (host.equals(lastPlainHost)) {
+            // clients send the same Host on every request: skip the pattern and the URI check
+            request.setAttribute(HOST, host.strip());
             return true;
         }
         Matcher matcher = HOST_HEADER.matcher(host.strip());
@@ -89,6 +96,7 @@ public final class RequestTargetGuard extends HttpHandler {
         request.setAttribute(HOST, host.strip());
         try {
             new URI(request.getScheme(), null, request.getServerName(), request.getServerPort(), null, null, null);
+            lastPlainHost = host;
         } catch (URISyntaxException e) {
             String local = request.getLocalAddr();
             int scope = local.indexOf('%');

@@ -24,7 +24,8 @@ public final class TrailingSlashFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
-        request.setProperty(ORIGINAL_URI, withHostAsSent(uri, request.getProperty(RequestTargetGuard.HOST)));
+        // only paginated answers need the URI as sent: build it from this one when they ask
+        request.setProperty(ORIGINAL_URI, uri);
         String path = uri.getRawPath();
         if (path != null && path.length() > 1 && path.endsWith("/")) {
             String query = uri.getRawQuery();
@@ -53,6 +54,7 @@ public final class TrailingSlashFilter implements ContainerRequestFilter {
     /** The request URI as the client sent it (before a trailing slash was dropped). */
     public static URI originalUri(ContainerRequestContext request) {
         Object original = request.getProperty(ORIGINAL_URI);
-        return original instanceof URI uri ? uri : request.getUriInfo().getRequestUri();
+        URI uri = original instanceof URI sent ? sent : request.getUriInfo().getRequestUri();
+        return withHostAsSent(uri, request.getProperty(RequestTargetGuard.HOST));
     }
 }
