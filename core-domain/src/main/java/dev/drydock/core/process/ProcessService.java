@@ -157,12 +157,17 @@ public final class ProcessService implements Processes {
         return parsed;
     }
 
-    @Override
-    public List<Pod> pods(Caller caller, String appId, Optional<String> type, Optional<String> name) {
-        String release = tx.read(store -> {
+    /** The name (vN) of the app's latest good release, once the caller may use the app; null before any. */
+    private String currentRelease(Caller caller, String appId) {
+        return tx.read(store -> {
             Access.use(store, caller, appId);
             return Current.release(store, appId).map(Release::name);
         }).orElse(null);
+    }
+
+    @Override
+    public List<Pod> pods(Caller caller, String appId, Optional<String> type, Optional<String> name) {
+        String release = currentRelease(caller, appId);
         if (release == null) {
             return List.of();
         }
@@ -173,10 +178,7 @@ public final class ProcessService implements Processes {
 
     @Override
     public List<Pod> restart(Caller caller, String appId, Optional<String> type, Optional<String> name) {
-        String release = tx.read(store -> {
-            Access.use(store, caller, appId);
-            return Current.release(store, appId).map(Release::name);
-        }).orElse(null);
+        String release = currentRelease(caller, appId);
         if (release == null) {
             return List.of();
         }
