@@ -8,6 +8,7 @@ import dev.drydock.server.internal.HttpModule;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** The standalone server: {@code java -jar drydock-server.jar [--host H] [--port N]}. */
 public final class Main {
@@ -17,6 +18,8 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         ServerConfig config;
         try {
             config = ServerConfig.from(args, System.getenv());
