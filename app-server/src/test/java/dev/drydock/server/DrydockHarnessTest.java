@@ -3,6 +3,7 @@ package dev.drydock.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.RunResult;
 import dev.drydock.ports.usecase.Registration;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +41,25 @@ class DrydockHarnessTest {
             HttpResponse<String> list = send(api, "GET", "v2/apps", token, null);
             assertThat(list.statusCode()).isEqualTo(200);
             assertThat(list.body()).contains("\"count\":1").contains("\"id\":\"web-shop\"");
+        }
+    }
+
+    @Test
+    void aTestDecidesWhatOneOffCommandsAnswer() throws Exception {
+        Drydock.Builder core = Drydock.inMemory()
+                .runHandler((plan, command) -> new RunResult(0, plan.app() + " ran " + command + "\n"));
+        try (DrydockHarness harness = DrydockHarness.start(core)) {
+            URI api = harness.uri();
+            send(api, "POST", "v2/auth/register/", null, "{\"username\":\"ops\",\"password\":\"s3cret-pass\"}");
+            String token = send(api, "POST", "v2/auth/login/", null,
+                    "{\"username\":\"ops\",\"password\":\"s3cret-pass\"}").body()
+                    .replaceAll(".*\"token\"\\s*:\\s*\"([0-9a-f]{40})\".*", "$1");
+            send(api, "POST", "v2/apps/", token, "{\"id\":\"batch\"}");
+            send(api, "POST", "v2/apps/batch/builds/", token, "{\"image\":\"example/batch:1\"}");
+
+            HttpResponse<String> run = send(api, "POST", "v2/apps/batch/run", token, "{\"command\":\"rake db:migrate\"}");
+            assertThat(run.statusCode()).isEqualTo(200);
+            assertThat(run.body()).isEqualTo("{\"exit_code\":0,\"output\":\"batch ran rake db:migrate\\n\"}");
         }
     }
 
