@@ -7,6 +7,7 @@ import java.util.Optional;
 
 /** Applications, by unique id. */
 public interface AppRepository {
+    /** The app with this id. */
     Optional<App> find(String id);
 
     /** Stores a new app; a taken id throws {@code ConflictException}. */

@@ -8,8 +8,10 @@ import java.util.UUID;
 
 /** Builds of apps. */
 public interface BuildRepository {
+    /** Stores a new build; a taken uuid throws {@code ConflictException}. */
     void insert(Build build);
 
+    /** The build with this uuid, of whatever app. */
     Optional<Build> find(UUID uuid);
 
     /** An app's builds, newest first. */

@@ -10,6 +10,7 @@ public interface CertificateRepository {
     /** Stores a certificate and returns it with its assigned id; a taken name throws {@code ConflictException}. */
     Certificate insert(Certificate certificate);
 
+    /** The certificate with this name, whoever owns it. */
     Optional<Certificate> find(String name);
 
     /** A user's certificates ordered by name. */
@@ -18,5 +19,6 @@ public interface CertificateRepository {
     /** Whether a user owns any certificate. */
     boolean anyOwnedBy(String owner);
 
+    /** Removes a certificate, detaching it from its domains; returns whether it was there. */
     boolean delete(String name);
 }

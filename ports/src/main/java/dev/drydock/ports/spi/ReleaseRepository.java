@@ -13,6 +13,7 @@ public interface ReleaseRepository {
     /** Replaces a stored release (same app and version), e.g. to mark it failed. */
     void update(Release release);
 
+    /** Release {@code version} of an app. */
     Optional<Release> find(String app, int version);
 
     /** The highest version of an app, failed ones included; 0 when there is none. */
