@@ -17,22 +17,17 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The HTTP API on a free port over the real core on in-memory adapters, and a client for it. */
-final class ApiFixture implements AutoCloseable {
+final class ApiFixture extends ApiClient implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PASSWORD = "s3cret-pass";
 
     final DrydockCore core;
     final HttpApi api;
-    final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
     final AtomicBoolean ready = new AtomicBoolean(true);
 
     private ApiFixture(Settings settings) {
@@ -60,55 +55,9 @@ final class ApiFixture implements AutoCloseable {
         api.close();
     }
 
-    /** Registers a user and logs in; the first user registered becomes an admin. Returns the token. */
-    String user(String username) {
-        Reply registered = post("/v2/auth/register", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"email\":\"" + username
-                        + "@example.com\"}");
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        return login(username);
-    }
-
-    String login(String username) {
-        Reply login = post("/v2/auth/login/", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("token").asText();
-    }
-
-    Reply get(String path, String token) {
-        return send("GET", path, token, null, null, Map.of());
-    }
-
-    Reply post(String path, String token, String json) {
-        return send("POST", path, token, json, "application/json", Map.of());
-    }
-
-    Reply delete(String path, String token) {
-        return send("DELETE", path, token, null, null, Map.of());
-    }
-
-    Reply send(String method, String path, String token, String body, String contentType) {
-        return send(method, path, token, body, contentType, Map.of());
-    }
-
-    Reply send(String method, String path, String token, String body, String contentType,
-               Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "token " + token);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        headers.forEach(request::header);
-        return exchange(client, request.build());
-    }
-
-    URI uri(String path) {
-        return api.uri().resolve(path);
+    @Override
+    URI base() {
+        return api.uri();
     }
 
     static Reply exchange(HttpClient client, HttpRequest request) {

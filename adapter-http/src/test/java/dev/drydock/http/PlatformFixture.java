@@ -10,13 +10,10 @@ import dev.drydock.inmemory.InMemoryAppLog;
 import dev.drydock.inmemory.InMemoryTransactions;
 import dev.drydock.inmemory.RunHandler;
 import dev.drydock.inmemory.SimulatedScheduler;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * wired, the simulated scheduler and app log within reach, and five callers: an
  * admin, an app owner, a collaborator on the owner's apps, an outsider and anonymous (a null token).
  */
-final class PlatformFixture implements AutoCloseable {
+final class PlatformFixture extends ApiClient implements AutoCloseable {
     static final String BUILDER_KEY = "builder-secret-key";
     private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -33,10 +30,6 @@ final class PlatformFixture implements AutoCloseable {
     final InMemoryAppLog log = new InMemoryAppLog();
     final DrydockCore core;
     final HttpApi api;
-    final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
     final String admin;
     final String owner;
     final String collab;
@@ -98,45 +91,9 @@ final class PlatformFixture implements AutoCloseable {
         return id;
     }
 
-    String user(String username) {
-        Reply registered = post("/v2/auth/register", null, ApiFixture.json("username", username,
-                "password", ApiFixture.PASSWORD, "email", username + "@example.com"));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        Reply login = post("/v2/auth/login/", null,
-                ApiFixture.json("username", username, "password", ApiFixture.PASSWORD));
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("token").asText();
-    }
-
-    Reply get(String path, String token) {
-        return send("GET", path, token, null, null, Map.of());
-    }
-
-    Reply post(String path, String token, String json) {
-        return send("POST", path, token, json, "application/json", Map.of());
-    }
-
-    Reply delete(String path, String token) {
-        return send("DELETE", path, token, null, null, Map.of());
-    }
-
-    Reply send(String method, String path, String token, String body, String contentType) {
-        return send(method, path, token, body, contentType, Map.of());
-    }
-
-    Reply send(String method, String path, String token, String body, String contentType,
-               Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri().resolve(path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "token " + token);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        headers.forEach(request::header);
-        return ApiFixture.exchange(client, request.build());
+    @Override
+    URI base() {
+        return api.uri();
     }
 
     /** The field names of a JSON object, in order. */
