@@ -51,6 +51,7 @@ public final class DrydockCore {
     private final Releases releases;
     private final Processes processes;
     private final BuilderHooks hooks;
+    private final Releaser releaser;
 
     public DrydockCore(Transactions tx, Scheduler scheduler, AppLog log, Clock clock, Settings settings) {
         Objects.requireNonNull(tx, "tx");
@@ -60,7 +61,6 @@ public final class DrydockCore {
         Objects.requireNonNull(settings, "settings");
         this.accounts = new AccountService(tx, clock, settings);
         this.users = new UserService(tx);
-        this.apps = new AppService(tx, scheduler, log, clock, settings);
         this.keys = new KeyService(tx, clock);
         this.collaborators = new CollaboratorService(tx, log, clock);
         this.domains = new DomainService(tx, scheduler, log, clock);
@@ -68,7 +68,9 @@ public final class DrydockCore {
         this.tls = new TlsService(tx, scheduler, clock);
         // one releaser, so deploys of one app reach the scheduler in release order and scaling
         // does not reach it in the middle of a deploy
-        Releaser releaser = new Releaser(tx, scheduler, log, clock);
+        // and destroying an app waits for them, so they do not re-create what it removes
+        this.releaser = new Releaser(tx, scheduler, log, clock);
+        this.apps = new AppService(tx, scheduler, releaser, log, clock, settings);
         BuildService buildService = new BuildService(tx, releaser, clock);
         this.configs = new ConfigService(tx, scheduler, releaser, clock);
         this.builds = buildService;
@@ -135,6 +137,14 @@ public final class DrydockCore {
     /** Scaling, pods, restarts, one-off commands and logs. */
     public Processes processes() {
         return processes;
+    }
+
+    /**
+     * The releaser the use cases above deploy, scale and destroy apps with; services built by hand
+     * on this core's ports (tests, embedders) must use this one, or they race with the core's.
+     */
+    public Releaser releaser() {
+        return releaser;
     }
 
     /** The builder's hooks, closed unless a builder key is configured. */

@@ -3,6 +3,7 @@ package dev.drydock.core.app;
 import dev.drydock.core.Access;
 import dev.drydock.core.Settings;
 import dev.drydock.core.auth.AccountService;
+import dev.drydock.core.release.Releaser;
 import dev.drydock.core.routing.RoutingSync;
 import dev.drydock.ports.error.ConflictException;
 import dev.drydock.ports.error.DrydockException;
@@ -15,8 +16,8 @@ import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.model.Tls;
 import dev.drydock.ports.spi.AppLog;
-import dev.drydock.ports.spi.Routing;
 import dev.drydock.ports.spi.Scheduler;
+import dev.drydock.ports.spi.Store;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Apps;
 import java.time.Clock;
@@ -32,8 +33,10 @@ import java.util.stream.Collectors;
 
 /**
  * Creating, listing, transferring and destroying apps. A new app gets, in one transaction, its
- * empty first config, release v1, TLS settings and its default domain; its scheduler space is made
- * afterwards, and the app is removed again if that fails.
+ * empty first config, release v1, TLS settings and its default domain, and that write sends its
+ * routing as every routing change does ({@link RoutingSync}); its scheduler space is made
+ * afterwards, and the app is removed again if that fails. Destroying runs under the core's
+ * {@link Releaser}, so no deploy or scale of the app re-creates its space meanwhile.
  */
 public final class AppService implements Apps {
     static final String CREATE_FAILED = "Kubernetes resources could not be created";
@@ -42,19 +45,25 @@ public final class AppService implements Apps {
 
     private final Transactions tx;
     private final Scheduler scheduler;
+    private final RoutingSync routing;
+    private final Releaser releaser;
     private final AppLog log;
     private final Clock clock;
     private final Set<String> reservedNames;
     private final Supplier<String> names;
 
-    public AppService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock, Settings settings) {
-        this(tx, scheduler, log, clock, settings, new AppNames());
+    /** {@code releaser} is the one the core's other services deploy and scale with. */
+    public AppService(Transactions tx, Scheduler scheduler, Releaser releaser, AppLog log, Clock clock,
+                      Settings settings) {
+        this(tx, scheduler, releaser, log, clock, settings, new AppNames());
     }
 
-    AppService(Transactions tx, Scheduler scheduler, AppLog log, Clock clock, Settings settings,
+    AppService(Transactions tx, Scheduler scheduler, Releaser releaser, AppLog log, Clock clock, Settings settings,
                Supplier<String> names) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.routing = new RoutingSync(scheduler);
+        this.releaser = Objects.requireNonNull(releaser, "releaser");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reservedNames = settings.reservedNames().stream()
@@ -77,7 +86,7 @@ public final class AppService implements Apps {
         String owner = caller.username();
         String summary = owner + " created initial release";
         Instant now = Instant.now(clock);
-        Created created = tx.write(store -> {
+        App created = tx.write(store -> {
             Access.caller(store, caller);
             App app = new App(UUID.randomUUID(), id, owner, Map.of(), Map.of(), now, now);
             try {
@@ -94,21 +103,28 @@ public final class AppService implements Apps {
             if (store.domains().find(id).isEmpty()) {
                 store.domains().insert(new Domain(id, id, owner, null, now, now));
             }
-            return new Created(app, RoutingSync.routing(store, id));
+            // in the write, so a domain added right after the commit is routed after this
+            try {
+                routing.push(store, id);
+            } catch (RuntimeException e) {
+                throw DrydockException.unavailable(CREATE_FAILED, e);
+            }
+            return app;
         });
 
         try {
             scheduler.create(id);
-            scheduler.route(created.routing());
         } catch (RuntimeException e) {
-            undoCreate(id);
+            // under the monitor, like a destroy: a build may already be deploying the new app
+            releaser.exclusively(created.uuid(), () -> {
+                undoCreate(id);
+                releaser.forget(created.uuid());
+                return null;
+            });
             throw DrydockException.unavailable(CREATE_FAILED, e);
         }
         log.record(id, clock.instant(), summary);
-        return created.app();
-    }
-
-    private record Created(App app, Routing routing) {
+        return created;
     }
 
     private void undoCreate(String id) {
@@ -187,19 +203,33 @@ public final class AppService implements Apps {
 
     @Override
     public void destroy(Caller caller, String id) {
-        tx.read(store -> Access.own(store, caller, id));
-        try {
-            scheduler.destroy(id);
-        } catch (DrydockException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw DrydockException.unavailable("Could not delete Kubernetes Namespace " + id, e);
-        }
-        // Checked again: the app may have changed hands while its space was being removed.
-        tx.writeVoid(store -> {
-            Access.own(store, caller, id);
-            store.apps().delete(id);
+        UUID uuid = tx.read(store -> Access.own(store, caller, id)).uuid();
+        releaser.exclusively(uuid, () -> {
+            // the app may have been destroyed, and its name taken again, before the monitor was ours
+            tx.read(store -> sameApp(store, caller, id, uuid));
+            try {
+                scheduler.destroy(id);
+            } catch (DrydockException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw DrydockException.unavailable("Could not delete Kubernetes Namespace " + id, e);
+            }
+            // Checked again: the app may have changed hands while its space was being removed.
+            tx.writeVoid(store -> {
+                sameApp(store, caller, id, uuid);
+                store.apps().delete(id);
+            });
+            releaser.forget(uuid);
+            return null;
         });
         log.forget(id);
+    }
+
+    private static App sameApp(Store store, Caller caller, String id, UUID uuid) {
+        App app = Access.own(store, caller, id);
+        if (!app.uuid().equals(uuid)) {
+            throw DrydockException.notFound(Access.NO_APP);
+        }
+        return app;
     }
 }

@@ -28,12 +28,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * What runs: scaling, pods, restarts, one-off commands and logs, always of the latest good release.
- * Scaling stores the new structure first and restores it when the scheduler refuses. It reaches
- * the scheduler through the core's one {@link Releaser}, never in the middle of a deploy of the app.
+ * Scaling stores the new structure first and restores it when the scheduler refuses, all of it
+ * under the core's one {@link Releaser}, never in the middle of a deploy or destruction of the app.
  */
 public final class ProcessService implements Processes {
     static final String NO_BUILD = Releaser.NO_BUILD;
@@ -80,9 +81,37 @@ public final class ProcessService implements Processes {
 
     @Override
     public void scale(Caller caller, String appId, Map<String, Object> counts) {
+        UUID uuid = tx.read(store -> Access.use(store, caller, appId)).uuid();
+        // The write, the scheduler call and a restore all run while no deploy of the app does: a
+        // deploy between them would run the new counts, and a restore after it would leave the
+        // store behind the scheduler. Monitor first, then the transaction, as deploys do.
+        Optional<Map<String, Integer>> scaled = releaser.exclusively(uuid, () -> {
+            Optional<Scaling> scaling = store(caller, appId, uuid, counts);
+            scaling.ifPresent(s -> {
+                try {
+                    scheduler.scale(s.running().plan(s.requested()));
+                } catch (RuntimeException e) {
+                    restore(appId, s);
+                    throw DrydockException.unavailable("(scale): " + e.getMessage(), e);
+                }
+            });
+            return scaling.map(Scaling::requested);
+        });
+        scaled.ifPresent(requested -> log.record(appId, clock.instant(), caller.username() + " scaled pods "
+                + requested.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "))));
+    }
+
+    // Stores the new structure, unless it changes nothing; the app must still be the one (uuid) the
+    // monitor was taken for, not one destroyed meanwhile or re-created under the same name.
+    private Optional<Scaling> store(Caller caller, String appId, UUID uuid, Map<String, Object> counts) {
         Instant now = Instant.now(clock);
-        Optional<Scaling> scaling = tx.write(store -> {
+        return tx.write(store -> {
             App app = Access.use(store, caller, appId);
+            if (!app.uuid().equals(uuid)) {
+                throw DrydockException.notFound(Access.NO_APP);
+            }
             Running running = running(store, app, NO_BUILD);
             Map<String, Integer> requested = counts(counts);
             for (String type : requested.keySet()) {
@@ -98,20 +127,6 @@ public final class ProcessService implements Processes {
             store.apps().update(app.withStructure(structure, running.build().procfile(), now));
             return Optional.of(new Scaling(running, app.structure(), requested));
         });
-        if (scaling.isEmpty()) {
-            return;
-        }
-        Scaling s = scaling.get();
-        try {
-            // a deploy started before this scale committed must not undo it afterwards
-            releaser.exclusively(s.running().app().uuid(), () -> scheduler.scale(s.running().plan(s.requested())));
-        } catch (RuntimeException e) {
-            restore(appId, s);
-            throw DrydockException.unavailable("(scale): " + e.getMessage(), e);
-        }
-        log.record(appId, clock.instant(), caller.username() + " scaled pods " + s.requested().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" ")));
     }
 
     // Puts back the counts of the requested types, leaving any other type as later writers left it.

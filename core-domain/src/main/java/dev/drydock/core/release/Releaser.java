@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Makes releases and deploys them, in two steps. {@link #stage} runs inside the caller's write: it
@@ -34,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * deployed is skipped: the newer release has replaced it. A deploy runs the app's structure as it
  * is when the deploy starts, so a scale committed after the release's write is kept; scaling goes
  * through {@link #exclusively} so that it does not reach the scheduler in the middle of a deploy.
- * Share one Releaser per core.
+ * Destroying an app goes through it too, so that no deploy or scale re-creates what the destroy
+ * removed; whatever waited for it then finds the app gone. Share one Releaser per core.
  */
 public final class Releaser {
     /** Upstream's prefix for every error of a deploy. */
@@ -163,9 +165,14 @@ public final class Releaser {
             if (deploys.newest > release.version()) {
                 return release;
             }
-            App app = tx.read(store -> store.apps().find(release.app()))
-                    .filter(found -> found.uuid().equals(staged.appUuid))
-                    .orElseThrow(() -> DrydockException.notFound(Access.NO_APP));
+            Optional<App> found = tx.read(store -> store.apps().find(release.app()))
+                    .filter(stored -> stored.uuid().equals(staged.appUuid));
+            if (found.isEmpty()) {
+                // destroyed since: its entry would never be removed again
+                deployed.remove(staged.appUuid, deploys);
+                throw DrydockException.notFound(Access.NO_APP);
+            }
+            App app = found.get();
             try {
                 scheduler.deploy(new DeployPlan(stagedPlan.app(), release, stagedPlan.build(), stagedPlan.config(),
                         app.structure(), stagedPlan.force()));
@@ -181,15 +188,30 @@ public final class Releaser {
     }
 
     /**
-     * Runs a scheduler action for an app while none of its deploys runs, so that the action and
-     * the deploys reach the scheduler one at a time.
+     * Runs a scheduler action for an app while none of its deploys, scales or its destruction
+     * runs, so that they reach the scheduler one at a time, and returns what the action returns.
+     * The action should check, in its own reads, that the app (this uuid) still exists. Call it
+     * outside any transaction: a deploy holds this monitor while it reads and writes.
      *
      * @param appUuid the app's uuid
      */
-    public void exclusively(UUID appUuid, Runnable action) {
+    public <T> T exclusively(UUID appUuid, Supplier<T> action) {
         synchronized (deploys(appUuid)) {
-            action.run();
+            return action.get();
         }
+    }
+
+    /**
+     * Forgets a destroyed app; call it inside {@link #exclusively} for that app, once its rows are
+     * deleted. Deploys and scales still waiting for the app then find it gone.
+     */
+    public void forget(UUID appUuid) {
+        deployed.remove(appUuid);
+    }
+
+    /** How many apps this releaser keeps deploy state for. */
+    int tracked() {
+        return deployed.size();
     }
 
     private Deploys deploys(UUID appUuid) {
@@ -199,9 +221,14 @@ public final class Releaser {
     private DrydockException failed(Staged staged, String detail, boolean conflict) {
         Release release = staged.release;
         Instant now = Instant.now(clock);
-        tx.writeVoid(store -> {
-            store.releases().find(release.app(), release.version()).ifPresent(stored ->
-                    store.releases().update(stored.asFailed(staged.failedSummary, "error: " + detail, now)));
+        // (app, version) alone could be another release: that of an app re-created under the same name
+        boolean stillStored = tx.write(store -> {
+            Optional<Release> same = store.releases().find(release.app(), release.version())
+                    .filter(stored -> stored.uuid().equals(release.uuid()));
+            if (same.isEmpty()) {
+                return false;
+            }
+            store.releases().update(same.get().asFailed(staged.failedSummary, "error: " + detail, now));
             staged.change.ifPresent(change -> store.apps().find(release.app())
                     .filter(app -> app.uuid().equals(staged.appUuid))
                     // someone who changed it since has the last word
@@ -211,8 +238,11 @@ public final class Releaser {
                             || !app.procfileStructure().equals(change.procfileBefore()))
                     .ifPresent(app -> store.apps().update(
                             app.withStructure(change.before(), change.procfileBefore(), now))));
+            return true;
         });
-        log.record(release.app(), clock.instant(), staged.failedSummary + ": " + detail);
+        if (stillStored) {
+            log.record(release.app(), clock.instant(), staged.failedSummary + ": " + detail);
+        }
         return conflict ? DrydockException.conflict(detail) : DrydockException.invalid(detail);
     }
 

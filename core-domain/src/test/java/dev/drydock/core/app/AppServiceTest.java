@@ -3,6 +3,7 @@ package dev.drydock.core.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.core.Competitor;
 import dev.drydock.core.Settings;
 import dev.drydock.core.auth.TestPlatform;
 import dev.drydock.inmemory.SimulatedScheduler.Operation;
@@ -23,11 +24,13 @@ import dev.drydock.ports.model.Release;
 import dev.drydock.ports.model.Tls;
 import dev.drydock.ports.spi.Routing;
 import dev.drydock.ports.usecase.Apps;
+import dev.drydock.ports.usecase.ConfigChange;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
@@ -119,6 +122,36 @@ class AppServiceTest {
         }
 
         @Test
+        void aDomainAddedRightAfterTheWriteIsNotOverwrittenByTheInitialRouting() {
+            AtomicReference<Competitor> adder = new AtomicReference<>();
+            // while the initial routing is being sent, another request adds a domain
+            platform.simulated.beforeNext(Operation.ROUTE, "web-shop", () -> adder.set(Competitor.start(() ->
+                    platform.core.domains().add(owner, "web-shop", "www.example.com"))));
+
+            apps.create(owner, Optional.of("web-shop"));
+
+            assertThat(adder.get().finish()).isNull();
+            assertThat(platform.simulated.routing("web-shop")).hasValueSatisfying(r ->
+                    assertThat(r.domains()).containsExactly("web-shop", "www.example.com"));
+        }
+
+        @Test
+        void storesNothingWhenTheSchedulerCannotRouteTheApp() {
+            platform.simulated.failNext(Operation.ROUTE, DrydockException.unavailable("router down"));
+
+            assertThatThrownBy(() -> apps.create(owner, Optional.of("web-shop")))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessage("Kubernetes resources could not be created");
+
+            Optional<App> app = read(store -> store.apps().find("web-shop"));
+            assertThat(app).isEmpty();
+            Optional<Domain> domain = read(store -> store.domains().find("web-shop"));
+            assertThat(domain).isEmpty();
+            assertThat(platform.simulated.exists("web-shop")).isFalse();
+            assertThat(apps.create(owner, Optional.of("web-shop")).id()).isEqualTo("web-shop");
+        }
+
+        @Test
         void makesTheSchedulerSpaceRoutesTheDefaultDomainAndLogsTheRelease() {
             apps.create(owner, Optional.of("web-shop"));
 
@@ -156,8 +189,8 @@ class AppServiceTest {
             platform.simulated.create("bright-airplane");
             Deque<String> names = new ArrayDeque<>(
                     List.of("dapper-bookworm", "drycc", "bright-airplane", "jovial-hedgehog"));
-            Apps service = new AppService(platform.tx, platform.simulated, platform.log, platform.clock,
-                    platform.settings, names::pop);
+            Apps service = new AppService(platform.tx, platform.simulated, platform.core.releaser(), platform.log,
+                    platform.clock, platform.settings, names::pop);
 
             assertThat(service.create(owner, Optional.empty()).id()).isEqualTo("jovial-hedgehog");
         }
@@ -166,8 +199,8 @@ class AppServiceTest {
         void givesUpWithAClearErrorWhenNoGeneratedNameIsFree() {
             apps.create(owner, Optional.of("dapper-bookworm"));
             Supplier<String> always = () -> "dapper-bookworm";
-            Apps service = new AppService(platform.tx, platform.simulated, platform.log, platform.clock,
-                    platform.settings, always);
+            Apps service = new AppService(platform.tx, platform.simulated, platform.core.releaser(), platform.log,
+                    platform.clock, platform.settings, always);
 
             assertThatThrownBy(() -> service.create(owner, Optional.empty())).isInstanceOf(ConflictException.class);
         }
@@ -416,6 +449,44 @@ class AppServiceTest {
             assertThatThrownBy(() -> apps.destroy(owner, "web-shop")).isInstanceOf(UnavailableException.class);
 
             assertThat(apps.get(owner, "web-shop").id()).isEqualTo("web-shop");
+        }
+
+        @Test
+        void waitsForADeployOfTheAppSoThatItsSpaceIsNotMadeAgain() {
+            apps.create(owner, Optional.of("web-shop"));
+            platform.core.builds().create(owner, "web-shop", "registry.example.com/web-shop:v1", null, null, null);
+            AtomicReference<Competitor> destroyer = new AtomicReference<>();
+            platform.simulated.beforeNext(Operation.DEPLOY, "web-shop", () ->
+                    destroyer.set(Competitor.start(() -> apps.destroy(owner, "web-shop"))));
+
+            platform.core.configs().set(owner, "web-shop", new ConfigChange(Map.of("A", "1"),
+                    null, null, null, null, null, null, null, null));
+
+            assertThat(destroyer.get().finish()).isNull();
+            assertDestroyedAndFree("web-shop");
+        }
+
+        @Test
+        void waitsForAScaleOfTheAppSoThatItsSpaceIsNotMadeAgain() {
+            apps.create(owner, Optional.of("web-shop"));
+            platform.core.builds().create(owner, "web-shop", "slug", "060da68f654e75fac06dbedd1995d5f8ad9084db",
+                    Map.of("web", "node server.js"), null);
+            AtomicReference<Competitor> destroyer = new AtomicReference<>();
+            platform.simulated.beforeNext(Operation.SCALE, "web-shop", () ->
+                    destroyer.set(Competitor.start(() -> apps.destroy(owner, "web-shop"))));
+
+            platform.core.processes().scale(owner, "web-shop", Map.of("web", 3));
+
+            assertThat(destroyer.get().finish()).isNull();
+            assertDestroyedAndFree("web-shop");
+        }
+
+        private void assertDestroyedAndFree(String id) {
+            Optional<App> app = read(store -> store.apps().find(id));
+            assertThat(app).isEmpty();
+            assertThat(platform.simulated.exists(id)).isFalse();
+            assertThat(platform.simulated.running(id)).isEmpty();
+            assertThat(apps.create(owner, Optional.of(id)).id()).isEqualTo(id);
         }
 
         @Test

@@ -4,7 +4,10 @@ import static dev.drydock.core.release.ReleaseBench.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.core.Competitor;
 import dev.drydock.core.Settings;
+import dev.drydock.core.release.Current;
+import dev.drydock.core.release.Releaser;
 import dev.drydock.core.release.ReleaseBench;
 import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.DrydockException;
@@ -12,13 +15,17 @@ import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.error.NotFoundException;
 import dev.drydock.ports.error.UnavailableException;
+import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Pod;
+import dev.drydock.ports.model.Release;
 import dev.drydock.ports.model.RunResult;
+import dev.drydock.ports.spi.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -107,42 +114,62 @@ class ProcessServiceTest {
         }
 
         @Test
-        void aScaleReachesTheSchedulerOnlyAfterADeployThatIsRunning() throws InterruptedException {
+        void aScaleReachesTheSchedulerOnlyAfterADeployThatIsRunning() {
             deployWebAndWorker();
-            AtomicReference<Thread> scaler = new AtomicReference<>();
-            AtomicReference<Throwable> scaleError = new AtomicReference<>();
-            bench.scheduler.beforeNext(Operation.DEPLOY, () -> {
-                // the deploy has read the structure; a scale commits and heads for the scheduler meanwhile
-                Thread thread = new Thread(() -> {
-                    try {
-                        processes.scale(bench.owner, app, map("web", 3));
-                    } catch (RuntimeException e) {
-                        scaleError.set(e);
-                    }
-                });
-                scaler.set(thread);
-                thread.start();
-                awaitScaleStoredAndStopped(thread);
-            });
+            AtomicReference<Competitor> scaler = new AtomicReference<>();
+            // the deploy has read the structure; a scale heads for the scheduler meanwhile
+            bench.scheduler.beforeNext(Operation.DEPLOY, () ->
+                    scaler.set(Competitor.start(() -> processes.scale(bench.owner, app, map("web", 3)))));
 
             bench.configs.set(bench.owner, app, ReleaseBench.values(map("A", "1")));
-            scaler.get().join();
 
-            assertThat(scaleError.get()).isNull();
+            assertThat(scaler.get().finish()).isNull();
             assertThat(bench.stored(app).structure()).containsEntry("web", 3);
             assertThat(bench.scheduler.running(app)).containsEntry("web", 3);
         }
 
-        // Until the scale's write committed and its thread ended or waits for a lock.
-        private void awaitScaleStoredAndStopped(Thread thread) {
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (!(Integer.valueOf(3).equals(bench.stored(app).structure().get("web"))
-                    && (thread.getState() == Thread.State.BLOCKED || thread.getState() == Thread.State.TERMINATED))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the scale neither finished nor waited: " + thread.getState());
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-            }
+        @Test
+        void aFailedScaleRestoresNoStructureADeployAlreadyRan() {
+            deployWebAndWorker();
+            UUID uuid = bench.stored(app).uuid();
+            Releaser.Staged redeploy = bench.platform.tx.write((Store store) -> {
+                App stored = store.apps().find(app).orElseThrow();
+                Release current = Current.release(store, app).orElseThrow();
+                return bench.releaser.stage(store, stored, "owner", Current.build(store, current).orElseThrow(),
+                        Current.config(store, app), current, "owner redeployed", false, "owner redeployed, failed");
+            });
+            bench.scheduler.failNext(Operation.SCALE, app, DrydockException.unavailable("quota exceeded"));
+
+            // the deploy takes the app's monitor first and runs while the scale waits for it
+            Competitor scaler = bench.releaser.exclusively(uuid, () -> {
+                Competitor waiting = Competitor.start(() -> processes.scale(bench.owner, app, map("web", 5)));
+                bench.releaser.publish(redeploy);
+                return waiting;
+            });
+
+            assertThat(scaler.finish()).isInstanceOf(UnavailableException.class).hasMessage("(scale): quota exceeded");
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1));
+        }
+
+        @Test
+        void aScaleWaitingWhileTheAppIsDestroyedAndMadeAgainLeavesTheNewAppAlone() {
+            deployWebAndWorker();
+            UUID uuid = bench.stored(app).uuid();
+
+            // the destroy takes the app's monitor first; the scale has found the app and waits for it
+            Competitor scaler = bench.releaser.exclusively(uuid, () -> {
+                Competitor waiting = Competitor.start(() -> processes.scale(bench.owner, app, map("web", 3)));
+                bench.platform.core.apps().destroy(bench.owner, app);
+                bench.platform.core.apps().create(bench.owner, Optional.of(app));
+                deployWebAndWorker();
+                return waiting;
+            });
+
+            assertThat(scaler.finish()).isInstanceOf(NotFoundException.class).hasMessage("No App matches the given query.");
+            assertThat(bench.stored(app).uuid()).isNotEqualTo(uuid);
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1));
         }
 
         @Test

@@ -27,7 +27,7 @@ import java.util.function.Function;
 public final class ReleaseBench {
     public final TestPlatform platform;
     public final SimulatedScheduler scheduler;
-    /** The one releaser the services below share, as in the core. */
+    /** The one releaser the services below share with the core. */
     public final Releaser releaser;
     public final ConfigService configs;
     public final BuildService builds;
@@ -60,7 +60,8 @@ public final class ReleaseBench {
         var tx = platform.transactions;
         var log = platform.log;
         var clock = platform.clock;
-        this.releaser = new Releaser(tx, scheduler, log, clock);
+        // the core's releaser, so its app destroys wait for these services' deploys and scales
+        this.releaser = platform.core.releaser();
         this.configs = new ConfigService(tx, scheduler, releaser, clock);
         this.builds = new BuildService(tx, releaser, clock);
         this.releases = new ReleaseService(tx, releaser);

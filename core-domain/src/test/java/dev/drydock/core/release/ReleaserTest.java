@@ -93,6 +93,39 @@ class ReleaserTest {
         assertThat(bench.stored(app).structure()).isEqualTo(Map.of("cmd", 0, "web", 2));
     }
 
+    @Test
+    void aFailedReleaseOfADestroyedAppLeavesTheReleaseOfTheAppMadeAgainUnderItsNameAlone() {
+        String app = bench.app();
+        Releaser.Staged required = bench.platform.tx.write((Store store) -> {
+            Release base = store.releases().latestSucceeded(app).orElseThrow();
+            return releaser.stage(store, store.apps().find(app).orElseThrow(), "owner", null,
+                    store.configs().find(base.config()).orElseThrow(), base, "owner rolled back to v1", false,
+                    "owner rolled back which failed").deployRequired();
+        });
+        bench.platform.core.apps().destroy(bench.owner, app);
+        bench.platform.core.apps().create(bench.owner, java.util.Optional.of(app));
+        bench.configs.set(bench.owner, app, ReleaseBench.values(Map.of("A", "1")));
+        Release v2 = bench.release(app, 2);
+
+        assertThatThrownBy(() -> releaser.publish(required)).hasMessage(Releaser.NO_BUILD);
+
+        assertThat(bench.release(app, 2)).isEqualTo(v2);
+        assertThat(bench.platform.logMessages(app, 100)).noneMatch(line -> line.contains("which failed"));
+    }
+
+    @Test
+    void forgetsADestroyedApp() {
+        String app = bench.app();
+        bench.imageBuild(app);
+        bench.processes.scale(bench.owner, app, ReleaseBench.map("cmd", 2));
+        String other = bench.app();
+        bench.imageBuild(other);
+
+        bench.platform.core.apps().destroy(bench.owner, app);
+
+        assertThat(releaser.tracked()).isEqualTo(1);
+    }
+
     private Releaser.Staged stageValue(Store store, String appId, String key) {
         App app = store.apps().find(appId).orElseThrow();
         Release base = store.releases().latestSucceeded(appId).orElseThrow();

@@ -5,6 +5,7 @@ import dev.drydock.core.Settings;
 import dev.drydock.core.app.AppService;
 import dev.drydock.core.certificate.CertificateService;
 import dev.drydock.core.domain.DomainService;
+import dev.drydock.core.release.Releaser;
 import dev.drydock.core.tls.TlsService;
 import dev.drydock.inmemory.InMemoryAppLog;
 import dev.drydock.inmemory.InMemoryTransactions;
@@ -44,7 +45,8 @@ public final class RoutingTestPlatform {
     /** The scheduler the services are given; make its calls fail or wait with failNext and beforeNext. */
     public final SimulatedScheduler simulated = new SimulatedScheduler(clock);
     public final InMemoryAppLog log = new InMemoryAppLog();
-    public final Apps apps = new AppService(transactions, simulated, log, clock, Settings.defaults());
+    public final Apps apps = new AppService(transactions, simulated,
+            new Releaser(transactions, simulated, log, clock), log, clock, Settings.defaults());
     public final Domains domains = new DomainService(transactions, simulated, log, clock);
     public final Certificates certificates = new CertificateService(transactions, simulated, clock);
     public final TlsSettings tls = new TlsService(transactions, simulated, clock);

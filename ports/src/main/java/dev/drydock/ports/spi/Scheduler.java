@@ -46,7 +46,12 @@ public interface Scheduler {
     /** The last lines the app's processes wrote; empty when there are none or none can be had. */
     List<String> logs(String app, int lines);
 
-    /** Tells the router side where and how an app is reached. */
+    /**
+     * Tells the router side where and how an app is reached. The core calls this inside the write
+     * that changes the routing (so updates arrive in order and a refusal undoes the change); for a
+     * new app it comes before {@link #create}, so an adapter makes what it needs to route if it is
+     * not there yet. Keep it quick and bounded in time: writes wait for it.
+     */
     void route(Routing routing);
 
     /** Whether at least one node carries every one of these labels. */
