@@ -4,6 +4,7 @@ import static dev.drydock.http.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.http.RawHttp.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +57,20 @@ class RawRequestApiTest {
 
     private static Map<String, String> auth() {
         return Map.of("Authorization", "token " + user);
+    }
+
+    @Test
+    void aPathWithRawUtf8BytesIsReadAsUtf8() {
+        assertThat(api.post("/v2/apps/raw-b/domains", user, json("domain", "bücher.example.com")).status())
+                .isEqualTo(201);
+        // what curl puts on the wire for /v2/apps/raw-b/domains/bücher.example.com: the UTF-8 bytes
+        String target = new String("/v2/apps/raw-b/domains/bücher.example.com".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
+
+        Response removed = send("DELETE", target, auth(), null);
+
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        assertThat(api.get("/v2/apps/raw-b/domains", user).body()).doesNotContain("xn--bcher-kva");
     }
 
     @Test

@@ -64,7 +64,13 @@ public final class RequestTargetGuard extends HttpHandler {
             response.sendError(400);
             return;
         }
-        if (!isUriPath(request.getRequestURI())) {
+        String path = request.getRequestURI();
+        String utf8 = percentEncodeHighBytes(path);
+        if (utf8 != path) {
+            request.getRequest().setRequestURI(utf8);
+            path = utf8;
+        }
+        if (!isUriPath(path)) {
             response.sendError(404);
             return;
         }
@@ -76,6 +82,39 @@ public final class RequestTargetGuard extends HttpHandler {
             }
         }
         api.service(request, response);
+    }
+
+    /**
+     * A path sent with raw UTF-8 bytes (as curl sends {@code bücher.example}) reaches us with each
+     * byte as one char; percent-encoding those bytes lets Jersey decode them as UTF-8, as Django
+     * does. The same string comes back when there is nothing to encode.
+     */
+    static String percentEncodeHighBytes(String path) {
+        int first = -1;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) > 0x7F) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
+            return path;
+        }
+        StringBuilder encoded = new StringBuilder(path.length() + 16).append(path, 0, first);
+        for (int i = first; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c > 0xFF) {
+                // not a byte: already decoded text, which only a broken client sends; leave it to the 404
+                return path;
+            }
+            if (c > 0x7F) {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            } else {
+                encoded.append(c);
+            }
+        }
+        return encoded.toString();
     }
 
     /** Whether the request may go on; a Host Java cannot take is swapped for the listener's address. */
