@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.core.DrydockCore;
 import dev.drydock.core.Settings;
 import dev.drydock.inmemory.InMemoryAppLog;
+import dev.drydock.inmemory.InMemoryDeployLock;
 import dev.drydock.inmemory.InMemoryTransactions;
 import dev.drydock.inmemory.SimulatedScheduler;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class ApiFixture extends ApiClient implements AutoCloseable {
     final AtomicBoolean ready = new AtomicBoolean(true);
 
     private ApiFixture(Settings settings) {
-        core = new DrydockCore(new InMemoryTransactions(), new SimulatedScheduler(Clock.systemUTC()),
+        core = new DrydockCore(new InMemoryTransactions(), new SimulatedScheduler(Clock.systemUTC()), new InMemoryDeployLock(),
                 new InMemoryAppLog(), Clock.systemUTC(), settings);
         api = HttpApi.start(services(core, ready), "127.0.0.1", 0);
     }

@@ -7,6 +7,7 @@ import dev.drydock.core.DrydockCore;
 import dev.drydock.core.Settings;
 import dev.drydock.http.ApiFixture.Reply;
 import dev.drydock.inmemory.InMemoryAppLog;
+import dev.drydock.inmemory.InMemoryDeployLock;
 import dev.drydock.inmemory.InMemoryTransactions;
 import dev.drydock.inmemory.RunHandler;
 import dev.drydock.inmemory.SimulatedScheduler;
@@ -37,7 +38,7 @@ final class PlatformFixture extends ApiClient implements AutoCloseable {
 
     private PlatformFixture(Settings settings, RunHandler runs) {
         scheduler = new SimulatedScheduler(Clock.systemUTC(), null, runs);
-        core = new DrydockCore(new InMemoryTransactions(), scheduler, log, Clock.systemUTC(),
+        core = new DrydockCore(new InMemoryTransactions(), scheduler, new InMemoryDeployLock(), log, Clock.systemUTC(),
                 settings.withPasswordIterations(1000));
         api = HttpApi.start(ApiFixture.services(core, new java.util.concurrent.atomic.AtomicBoolean(true)),
                 "127.0.0.1", 0);

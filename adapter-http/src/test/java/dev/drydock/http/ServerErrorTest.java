@@ -6,6 +6,7 @@ import dev.drydock.core.DrydockCore;
 import dev.drydock.core.Settings;
 import dev.drydock.http.ApiFixture.Reply;
 import dev.drydock.inmemory.InMemoryAppLog;
+import dev.drydock.inmemory.InMemoryDeployLock;
 import dev.drydock.inmemory.InMemoryTransactions;
 import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.ports.model.Caller;
@@ -47,7 +48,7 @@ class ServerErrorTest {
 
     @Test
     void anUnexpectedErrorIs500WithAnId() {
-        DrydockCore core = new DrydockCore(new InMemoryTransactions(), new SimulatedScheduler(Clock.systemUTC()),
+        DrydockCore core = new DrydockCore(new InMemoryTransactions(), new SimulatedScheduler(Clock.systemUTC()), new InMemoryDeployLock(),
                 new InMemoryAppLog(), Clock.systemUTC(), Settings.defaults().withPasswordIterations(1000));
         ApiServices services = new ApiServices(core.accounts(), new BrokenUsers(), core.apps(), core.keys(),
                 core.collaborators(), null, null, null, null, null, null, null, null, () -> true);

@@ -20,24 +20,49 @@ public final class Access {
 
     /** The app, if the caller may use it (owner, collaborator or admin). */
     public static App use(Store store, Caller caller, String appId) {
-        App app = find(store, appId);
+        return usable(store, caller, find(store, appId));
+    }
+
+    /**
+     * {@link #use} inside a write that changes the app: the app is locked until the write ends
+     * ({@code AppRepository.lock}), so what the write reads of it next cannot change before it
+     * commits. Take it before reading anything else of the app.
+     */
+    public static App useLocked(Store store, Caller caller, String appId) {
+        return usable(store, caller, findLocked(store, appId));
+    }
+
+    /** The app, if the caller owns it or is an admin (destroy, transfer, share, remove parts). */
+    public static App own(Store store, Caller caller, String appId) {
+        return owned(caller, find(store, appId));
+    }
+
+    /** {@link #own}, with the app locked as {@link #useLocked} does. */
+    public static App ownLocked(Store store, Caller caller, String appId) {
+        return owned(caller, findLocked(store, appId));
+    }
+
+    public static App find(Store store, String appId) {
+        return store.apps().find(appId).orElseThrow(() -> DrydockException.notFound(NO_APP));
+    }
+
+    /** {@link #find}, with the app locked as {@link #useLocked} does. */
+    public static App findLocked(Store store, String appId) {
+        return store.apps().lock(appId).orElseThrow(() -> DrydockException.notFound(NO_APP));
+    }
+
+    private static App usable(Store store, Caller caller, App app) {
         if (!mayUse(store, caller, app)) {
             throw DrydockException.forbidden();
         }
         return app;
     }
 
-    /** The app, if the caller owns it or is an admin (destroy, transfer, share, remove parts). */
-    public static App own(Store store, Caller caller, String appId) {
-        App app = find(store, appId);
+    private static App owned(Caller caller, App app) {
         if (!caller.superuser() && !caller.is(app.owner())) {
             throw DrydockException.forbidden();
         }
         return app;
-    }
-
-    public static App find(Store store, String appId) {
-        return store.apps().find(appId).orElseThrow(() -> DrydockException.notFound(NO_APP));
     }
 
     public static boolean mayUse(Store store, Caller caller, App app) {

@@ -15,6 +15,7 @@ import dev.drydock.core.release.ReleaseService;
 import dev.drydock.core.release.Releaser;
 import dev.drydock.core.tls.TlsService;
 import dev.drydock.ports.spi.AppLog;
+import dev.drydock.ports.spi.DeployLock;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Accounts;
@@ -53,9 +54,15 @@ public final class DrydockCore {
     private final BuilderHooks hooks;
     private final Releaser releaser;
 
-    public DrydockCore(Transactions tx, Scheduler scheduler, AppLog log, Clock clock, Settings settings) {
+    /**
+     * @param deployLock the per-app lock that deploys, scales and destroys take turns under; it must
+     *                   reach every server that shares {@code tx}'s store
+     */
+    public DrydockCore(Transactions tx, Scheduler scheduler, DeployLock deployLock, AppLog log, Clock clock,
+                       Settings settings) {
         Objects.requireNonNull(tx, "tx");
         Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(deployLock, "deployLock");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
@@ -66,10 +73,9 @@ public final class DrydockCore {
         this.domains = new DomainService(tx, scheduler, log, clock);
         this.certificates = new CertificateService(tx, scheduler, clock);
         this.tls = new TlsService(tx, scheduler, clock);
-        // one releaser, so deploys of one app reach the scheduler in release order and scaling
-        // does not reach it in the middle of a deploy
-        // and destroying an app waits for them, so they do not re-create what it removes
-        this.releaser = new Releaser(tx, scheduler, log, clock);
+        // deploys of one app reach the scheduler in release order, scaling does not reach it in the
+        // middle of a deploy, and destroying an app waits for both, all under the app's deploy lock
+        this.releaser = new Releaser(tx, scheduler, deployLock, log, clock);
         this.apps = new AppService(tx, scheduler, releaser, log, clock, settings);
         BuildService buildService = new BuildService(tx, releaser, clock);
         this.configs = new ConfigService(tx, scheduler, releaser, clock);
@@ -141,7 +147,7 @@ public final class DrydockCore {
 
     /**
      * The releaser the use cases above deploy, scale and destroy apps with; services built by hand
-     * on this core's ports (tests, embedders) must use this one, or they race with the core's.
+     * on this core's ports (tests, embedders) should use this one.
      */
     public Releaser releaser() {
         return releaser;

@@ -34,6 +34,25 @@ final class MemoryAppRepository implements AppRepository {
     }
 
     @Override
+    public Optional<App> lock(String id) {
+        // the store's one write lock already serialises every write
+        return Optional.ofNullable(unit.write().apps.get(id));
+    }
+
+    @Override
+    public int deployedVersion(String id) {
+        return unit.read().deployedVersions.getOrDefault(id, 0);
+    }
+
+    @Override
+    public void markDeployed(String id, int version) {
+        Tables t = unit.write();
+        if (t.apps.containsKey(id) && version > t.deployedVersions.getOrDefault(id, 0)) {
+            unit.put(t.deployedVersions, id, version);
+        }
+    }
+
+    @Override
     public void insert(App app) {
         Tables t = unit.write();
         if (t.apps.containsKey(app.id())) {
@@ -66,6 +85,7 @@ final class MemoryAppRepository implements AppRepository {
         }
         unit.remove(t.apps, id);
         unit.removeFrom(t.appsByOwner, app.owner(), id);
+        unit.remove(t.deployedVersions, id);
 
         NavigableMap<Long, Config> configs = unit.remove(t.configsByApp, id);
         if (configs != null) {

@@ -2,7 +2,6 @@ package dev.drydock.inmemory.internal;
 
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.spi.ConfigRepository;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,18 +20,9 @@ final class MemoryConfigRepository implements ConfigRepository {
         if (t.configs.containsKey(config.uuid())) {
             throw Rows.taken("Config with this uuid");
         }
-        Config stored = frozen(config);
-        unit.put(t.configs, stored.uuid(), stored);
-        unit.put(unit.child(t.configsByApp, stored.app(), TreeMap::new), t.next(), stored);
-    }
-
-    // values and healthcheck may hold nested maps and lists the caller could still change
-    private static Config frozen(Config c) {
-        Map<String, Object> values = Rows.frozen(c.values());
-        Map<String, Object> healthcheck = Rows.frozen(c.healthcheck());
-        return new Config(c.uuid(), c.app(), c.owner(), values, c.memory(), c.cpu(), c.tags(), c.registry(),
-                healthcheck, c.lifecyclePostStart(), c.lifecyclePreStop(), c.terminationGracePeriod(),
-                c.created(), c.updated());
+        // a Config holds deep, unmodifiable copies of its trees: it can be kept as it is
+        unit.put(t.configs, config.uuid(), config);
+        unit.put(unit.child(t.configsByApp, config.app(), TreeMap::new), t.next(), config);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.drydock.inmemory.internal;
 
 import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.TokenRepository;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -31,6 +32,14 @@ final class MemoryTokenRepository implements TokenRepository {
     @Override
     public Optional<String> owner(String digest) {
         return Optional.ofNullable(unit.read().tokenOwners.get(digest));
+    }
+
+    @Override
+    public Optional<User> holder(String digest) {
+        Tables t = unit.read();
+        String username = t.tokenOwners.get(digest);
+        Tables.UserRow row = username == null ? null : t.users.get(username);
+        return row == null ? Optional.empty() : Optional.of(row.user());
     }
 
     @Override

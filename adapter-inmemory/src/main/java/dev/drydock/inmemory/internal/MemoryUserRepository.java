@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 final class MemoryUserRepository implements UserRepository {
     private final Unit unit;
@@ -21,6 +20,18 @@ final class MemoryUserRepository implements UserRepository {
     public Optional<User> find(String username) {
         Tables.UserRow row = unit.read().users.get(username);
         return row == null ? Optional.empty() : Optional.of(row.user());
+    }
+
+    @Override
+    public Optional<User> lock(String username) {
+        // the store's one write lock already serialises every write
+        Tables.UserRow row = unit.write().users.get(username);
+        return row == null ? Optional.empty() : Optional.of(row.user());
+    }
+
+    @Override
+    public void lockSignUps() {
+        unit.write();
     }
 
     @Override
@@ -98,10 +109,5 @@ final class MemoryUserRepository implements UserRepository {
                         .anyMatch(r -> r.owner().equals(username))
                 || t.domains.values().stream().anyMatch(d -> d.owner().equals(username))
                 || t.tlsRows.values().stream().anyMatch(r -> r.owner().equals(username));
-    }
-
-    @Override
-    public List<String> usernames() {
-        return List.copyOf(new TreeSet<>(unit.read().users.keySet()));
     }
 }

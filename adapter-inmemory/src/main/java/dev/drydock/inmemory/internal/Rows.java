@@ -5,11 +5,8 @@ import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /** Small helpers shared by the repositories. */
@@ -43,30 +40,5 @@ final class Rows {
 
     static DrydockException taken(String what) {
         return DrydockException.conflict(what + " already exists.");
-    }
-
-    /**
-     * A deep, unmodifiable copy of a JSON-like tree (maps, lists, scalars), so a stored record
-     * cannot be changed through a nested collection its maker still holds.
-     */
-    @SuppressWarnings("unchecked")
-    static <V> Map<String, V> frozen(Map<String, V> tree) {
-        Map<String, V> copy = new LinkedHashMap<>();
-        tree.forEach((k, v) -> copy.put(k, (V) freeze(v)));
-        return Collections.unmodifiableMap(copy);
-    }
-
-    private static Object freeze(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k, freeze(v)));
-            return Collections.unmodifiableMap(copy);
-        }
-        if (value instanceof Collection<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(freeze(v)));
-            return Collections.unmodifiableList(copy);
-        }
-        return value;
     }
 }

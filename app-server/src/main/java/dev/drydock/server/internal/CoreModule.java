@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.drydock.core.DrydockCore;
 import dev.drydock.core.Settings;
 import dev.drydock.ports.spi.AppLog;
+import dev.drydock.ports.spi.DeployLock;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Transactions;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DrydockCore core(Transactions transactions, Scheduler scheduler, AppLog log) {
-        return new DrydockCore(transactions, scheduler, log, clock, settings);
+    DrydockCore core(Transactions transactions, Scheduler scheduler, DeployLock deployLock, AppLog log) {
+        return new DrydockCore(transactions, scheduler, deployLock, log, clock, settings);
     }
 }

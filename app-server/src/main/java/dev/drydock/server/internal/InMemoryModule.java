@@ -4,9 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.drydock.inmemory.InMemoryAppLog;
+import dev.drydock.inmemory.InMemoryDeployLock;
 import dev.drydock.inmemory.InMemoryTransactions;
 import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.ports.spi.AppLog;
+import dev.drydock.ports.spi.DeployLock;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Transactions;
 
@@ -22,6 +24,7 @@ public final class InMemoryModule extends AbstractModule {
     protected void configure() {
         bind(Transactions.class).to(InMemoryTransactions.class).in(Singleton.class);
         bind(AppLog.class).to(InMemoryAppLog.class).in(Singleton.class);
+        bind(DeployLock.class).to(InMemoryDeployLock.class).in(Singleton.class);
     }
 
     @Provides

@@ -115,10 +115,9 @@ public final class AppService implements Apps {
         try {
             scheduler.create(id);
         } catch (RuntimeException e) {
-            // under the monitor, like a destroy: a build may already be deploying the new app
+            // under the deploy lock, like a destroy: a build may already be deploying the new app
             releaser.exclusively(created.uuid(), () -> {
                 undoCreate(id);
-                releaser.forget(created.uuid());
                 return null;
             });
             throw DrydockException.unavailable(CREATE_FAILED, e);
@@ -180,7 +179,7 @@ public final class AppService implements Apps {
         Optional<String> target = newOwner.map(String::strip).filter(name -> !name.isEmpty());
         Instant now = Instant.now(clock);
         Optional<String> previous = tx.write(store -> {
-            App app = Access.use(store, caller, id);
+            App app = Access.useLocked(store, caller, id);
             if (target.isEmpty()) {
                 return Optional.<String>empty();
             }
@@ -205,8 +204,8 @@ public final class AppService implements Apps {
     public void destroy(Caller caller, String id) {
         UUID uuid = tx.read(store -> Access.own(store, caller, id)).uuid();
         releaser.exclusively(uuid, () -> {
-            // the app may have been destroyed, and its name taken again, before the monitor was ours
-            tx.read(store -> sameApp(store, caller, id, uuid));
+            // the app may have been destroyed, and its name taken again, before the lock was ours
+            tx.read(store -> sameApp(Access.own(store, caller, id), uuid));
             try {
                 scheduler.destroy(id);
             } catch (DrydockException e) {
@@ -216,17 +215,15 @@ public final class AppService implements Apps {
             }
             // Checked again: the app may have changed hands while its space was being removed.
             tx.writeVoid(store -> {
-                sameApp(store, caller, id, uuid);
+                sameApp(Access.ownLocked(store, caller, id), uuid);
                 store.apps().delete(id);
             });
-            releaser.forget(uuid);
             return null;
         });
         log.forget(id);
     }
 
-    private static App sameApp(Store store, Caller caller, String id, UUID uuid) {
-        App app = Access.own(store, caller, id);
+    private static App sameApp(App app, UUID uuid) {
         if (!app.uuid().equals(uuid)) {
             throw DrydockException.notFound(Access.NO_APP);
         }

@@ -76,6 +76,7 @@ public final class AccountService implements Accounts {
         try {
             return tx.write(store -> {
                 // Decided again here: sign-ups racing on a fresh server all passed the first check.
+                store.users().lockSignUps();
                 checkMayRegister(caller, store);
                 boolean first = !store.users().anySuperuser();
                 User user = new User(username, email, firstName, lastName, first, first, true, now, now, hash);
@@ -138,7 +139,7 @@ public final class AccountService implements Accounts {
         String token = tokens.issue();
         Instant now = Instant.now(clock);
         tx.writeVoid(store -> {
-            User user = store.users().find(name)
+            User user = store.users().lock(name)
                     .orElseThrow(() -> DrydockException.invalidField("non_field_errors", BAD_CREDENTIALS));
             if (!user.active()) {
                 throw DrydockException.invalidField("non_field_errors", ACCOUNT_DISABLED);
@@ -164,14 +165,12 @@ public final class AccountService implements Accounts {
             throw DrydockException.unauthorized(INVALID_TOKEN);
         }
         String digest = ApiTokens.digest(token);
-        return tx.read(store -> {
-            String username = store.tokens().owner(digest)
-                    .orElseThrow(() -> DrydockException.unauthorized(INVALID_TOKEN));
-            User user = store.users().find(username)
-                    .filter(User::active)
-                    .orElseThrow(() -> DrydockException.unauthorized(INACTIVE));
-            return new Caller(user.username(), user.superuser());
-        });
+        User user = tx.read(store -> store.tokens().holder(digest))
+                .orElseThrow(() -> DrydockException.unauthorized(INVALID_TOKEN));
+        if (!user.active()) {
+            throw DrydockException.unauthorized(INACTIVE);
+        }
+        return new Caller(user.username(), user.superuser());
     }
 
     @Override
@@ -222,7 +221,7 @@ public final class AccountService implements Accounts {
         }
         String hash = hasher.hash(change.newPassword());
         tx.writeVoid(store -> {
-            User current = findUser(store, target);
+            User current = lockUser(store, target);
             // The old password was checked against this hash; a change since then voids that check.
             if (!caller.superuser() && !current.passwordHash().equals(user.passwordHash())) {
                 throw DrydockException.unauthorized(PASSWORD_MISMATCH);
@@ -235,7 +234,7 @@ public final class AccountService implements Accounts {
     public void cancel(Caller caller, Optional<String> username) {
         String target = targetOf(caller, username.orElse(null));
         tx.writeVoid(store -> {
-            findUser(store, target);
+            lockUser(store, target);
             if (store.apps().countOwnedBy(target) > 0) {
                 throw DrydockException.conflict(
                         target + " still has applications assigned. Delete or transfer ownership");
@@ -269,5 +268,10 @@ public final class AccountService implements Accounts {
 
     static User findUser(Store store, String username) {
         return store.users().find(username).orElseThrow(() -> DrydockException.notFound(NO_USER));
+    }
+
+    /** {@link #findUser}, locked until the write ends, for a write that changes the user. */
+    static User lockUser(Store store, String username) {
+        return store.users().lock(username).orElseThrow(() -> DrydockException.notFound(NO_USER));
     }
 }

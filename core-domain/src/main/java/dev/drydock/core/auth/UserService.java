@@ -46,6 +46,6 @@ public final class UserService implements Users {
             throw DrydockException.invalidField("username", FieldErrors.REQUIRED);
         }
         String name = username.strip();
-        tx.writeVoid(store -> store.users().update(AccountService.findUser(store, name).withSuperuser(admin)));
+        tx.writeVoid(store -> store.users().update(AccountService.lockUser(store, name).withSuperuser(admin)));
     }
 }

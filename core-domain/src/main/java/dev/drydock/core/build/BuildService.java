@@ -66,7 +66,7 @@ public final class BuildService implements Builds {
                 types, dockerfile, now, now);
         Releaser.Staged staged = tx.write(store -> {
             Access.caller(store, caller);
-            App app = Access.use(store, caller, appId);
+            App app = Access.useLocked(store, caller, appId);
             Optional<Release> current = Current.release(store, appId);
             Config config = Current.config(store, appId);
             store.builds().insert(build);

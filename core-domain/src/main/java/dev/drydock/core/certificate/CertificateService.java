@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -100,8 +101,11 @@ public final class CertificateService implements Certificates {
     @Override
     public void delete(Caller caller, String name) {
         transactions.writeVoid(store -> {
-            Certificate certificate = owned(store, caller, name);
+            Certificate certificate = lockOwned(store, caller, name);
             Instant now = clock.instant();
+            // apps in order of id, then the domains again: one may have been removed before its app was locked
+            new TreeSet<>(store.domains().withCertificate(certificate.name()).stream().map(Domain::app).toList())
+                    .forEach(app -> store.apps().lock(app));
             List<Domain> attached = store.domains().withCertificate(certificate.name());
             List<Routing> before = RoutingSync.routings(store, attached.stream().map(Domain::app).toList());
             for (Domain domain : attached) {
@@ -116,7 +120,7 @@ public final class CertificateService implements Certificates {
     public void attach(Caller caller, String name, String domain) {
         requireDomain(domain);
         transactions.writeVoid(store -> {
-            Certificate certificate = owned(store, caller, name);
+            Certificate certificate = lockOwned(store, caller, name);
             Domain target = usableDomain(store, caller, domain);
             if (target.certificate() != null) {
                 throw DrydockException.conflict(ALREADY_ATTACHED);
@@ -136,7 +140,7 @@ public final class CertificateService implements Certificates {
     public void detach(Caller caller, String name, String domain) {
         requireDomain(domain);
         transactions.writeVoid(store -> {
-            Certificate certificate = owned(store, caller, name);
+            Certificate certificate = lockOwned(store, caller, name);
             Domain target = usableDomain(store, caller, domain);
             if (!certificate.name().equals(target.certificate())) {
                 throw DrydockException.invalid(target.domain() + " is not attached to certificate " + certificate.name());
@@ -158,14 +162,25 @@ public final class CertificateService implements Certificates {
      * app must be theirs to use.
      */
     private static Domain usableDomain(Store store, Caller caller, String domain) {
-        Domain found = store.domains().find(DomainName.lookupForm(domain))
+        String lookup = DomainName.lookupForm(domain);
+        Domain found = store.domains().find(lookup)
                 .orElseThrow(() -> DrydockException.notFound(DomainService.NO_DOMAIN));
-        Access.use(store, caller, found.app());
-        return found;
+        Access.useLocked(store, caller, found.app());
+        // read again under the app's lock: it may have been removed, or moved to another app, meanwhile
+        return store.domains().find(lookup)
+                .filter(locked -> locked.app().equals(found.app()))
+                .orElseThrow(() -> DrydockException.notFound(DomainService.NO_DOMAIN));
     }
 
     private static Certificate owned(Store store, Caller caller, String name) {
         return store.certificates().find(name == null ? "" : name)
+                .filter(certificate -> caller.is(certificate.owner()))
+                .orElseThrow(() -> DrydockException.notFound(NO_CERTIFICATE));
+    }
+
+    /** {@link #owned}, locked until the write ends; certificates are locked before apps. */
+    private static Certificate lockOwned(Store store, Caller caller, String name) {
+        return store.certificates().lock(name == null ? "" : name)
                 .filter(certificate -> caller.is(certificate.owner()))
                 .orElseThrow(() -> DrydockException.notFound(NO_CERTIFICATE));
     }

@@ -69,7 +69,7 @@ public final class ConfigService implements Configs {
             }
             Optional<Releaser.Staged> staged = tx.write(store -> {
                 Access.caller(store, caller);
-                App app = Access.use(store, caller, appId);
+                App app = Access.useLocked(store, caller, appId);
                 Optional<Release> current = Current.release(store, appId);
                 Config merged = ConfigMerge.merge(Current.config(store, appId), change, user, UUID.randomUUID(), now);
                 if (change.tags() != null && !merged.tags().equals(preview.tags())) {

@@ -48,7 +48,7 @@ public final class DomainService implements Domains {
     public Domain add(Caller caller, String app, String domain) {
         Domain added = transactions.write(store -> {
             Access.caller(store, caller);
-            App target = Access.use(store, caller, app);
+            App target = Access.useLocked(store, caller, app);
             DomainName name = validate(store, domain);
             Instant now = clock.instant();
             Domain created = new Domain(name.value(), target.id(), caller.username(), null, now, now);
@@ -75,7 +75,7 @@ public final class DomainService implements Domains {
     @Override
     public void remove(Caller caller, String app, String domain) {
         Domain removed = transactions.write(store -> {
-            App target = Access.own(store, caller, app);
+            App target = Access.ownLocked(store, caller, app);
             Domain found = domain == null ? null : store.domains().find(DomainName.lookupForm(domain))
                     .filter(d -> d.app().equals(target.id()))
                     .orElse(null);

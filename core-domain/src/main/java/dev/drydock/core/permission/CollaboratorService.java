@@ -39,7 +39,7 @@ public final class CollaboratorService implements Collaborators {
     @Override
     public void grant(Caller caller, String app, String username) {
         boolean granted = tx.write(store -> {
-            App shared = Access.own(store, caller, app);
+            App shared = Access.ownLocked(store, caller, app);
             if (username == null || username.isBlank()) {
                 throw DrydockException.invalidField("username", "This field is required.");
             }
@@ -59,7 +59,7 @@ public final class CollaboratorService implements Collaborators {
     @Override
     public void revoke(Caller caller, String app, String username) {
         tx.writeVoid(store -> {
-            App shared = Access.find(store, app);
+            App shared = Access.findLocked(store, app);
             requireUser(store, username);
             if (!store.permissions().has(app, username)) {
                 throw DrydockException.forbidden();

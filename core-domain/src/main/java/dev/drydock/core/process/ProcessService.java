@@ -108,7 +108,7 @@ public final class ProcessService implements Processes {
     private Optional<Scaling> store(Caller caller, String appId, UUID uuid, Map<String, Object> counts) {
         Instant now = Instant.now(clock);
         return tx.write(store -> {
-            App app = Access.use(store, caller, appId);
+            App app = Access.useLocked(store, caller, appId);
             if (!app.uuid().equals(uuid)) {
                 throw DrydockException.notFound(Access.NO_APP);
             }
@@ -132,7 +132,7 @@ public final class ProcessService implements Processes {
     // Puts back the counts of the requested types, leaving any other type as later writers left it.
     private void restore(String appId, Scaling s) {
         Instant now = Instant.now(clock);
-        tx.writeVoid(store -> store.apps().find(appId).ifPresent(app -> {
+        tx.writeVoid(store -> store.apps().lock(appId).ifPresent(app -> {
             Map<String, Integer> structure = new TreeMap<>(app.structure());
             s.requested().keySet().forEach(type -> {
                 if (s.before().containsKey(type)) {

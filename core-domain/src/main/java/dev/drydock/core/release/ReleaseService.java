@@ -50,7 +50,7 @@ public final class ReleaseService implements Releases {
     public int rollback(Caller caller, String appId, Optional<String> version) {
         Releaser.Staged staged = tx.write(store -> {
             Access.caller(store, caller);
-            App app = Access.use(store, caller, appId);
+            App app = Access.useLocked(store, caller, appId);
             Release current = Current.release(store, appId)
                     .orElseThrow(() -> DrydockException.invalid("Release matching query does not exist."));
             // only an absent version means the default: "" is int('') upstream, which fails

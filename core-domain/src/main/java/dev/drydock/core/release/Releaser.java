@@ -8,6 +8,7 @@ import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.AppLog;
+import dev.drydock.ports.spi.DeployLock;
 import dev.drydock.ports.spi.DeployPlan;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Store;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -31,12 +31,13 @@ import java.util.function.Supplier;
  *
  * <p>Releases of one app are numbered inside the write, but their deploys run after it, so two
  * requests could reach the scheduler out of order and leave an older release running. Deploys of
- * one app therefore go one at a time, and a deploy whose release is older than one already
- * deployed is skipped: the newer release has replaced it. A deploy runs the app's structure as it
- * is when the deploy starts, so a scale committed after the release's write is kept; scaling goes
- * through {@link #exclusively} so that it does not reach the scheduler in the middle of a deploy.
- * Destroying an app goes through it too, so that no deploy or scale re-creates what the destroy
- * removed; whatever waited for it then finds the app gone. Share one Releaser per core.
+ * one app therefore take turns under the app's {@link DeployLock}, on every server sharing the
+ * store, and a deploy whose release is older than one already deployed (recorded with the app,
+ * {@code AppRepository.markDeployed}) is skipped: the newer release has replaced it. A deploy runs
+ * the app's structure as it is when the deploy starts, so a scale committed after the release's
+ * write is kept; scaling goes through {@link #exclusively} so that it does not reach the
+ * scheduler in the middle of a deploy. Destroying an app goes through it too, so that no deploy or
+ * scale re-creates what the destroy removed; whatever waited for it then finds the app gone.
  */
 public final class Releaser {
     /** Upstream's prefix for every error of a deploy. */
@@ -46,15 +47,14 @@ public final class Releaser {
 
     private final Transactions tx;
     private final Scheduler scheduler;
+    private final DeployLock deployLock;
     private final AppLog log;
     private final Clock clock;
-    // per app (by uuid, so a re-created app starts afresh): the newest release version deployed,
-    // and the monitor that lets one deploy or scale of the app reach the scheduler at a time
-    private final ConcurrentHashMap<UUID, Deploys> deployed = new ConcurrentHashMap<>();
 
-    public Releaser(Transactions tx, Scheduler scheduler, AppLog log, Clock clock) {
+    public Releaser(Transactions tx, Scheduler scheduler, DeployLock deployLock, AppLog log, Clock clock) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.deployLock = Objects.requireNonNull(deployLock, "deployLock");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -98,7 +98,8 @@ public final class Releaser {
     }
 
     /**
-     * Stores the next release of an app, inside the caller's write.
+     * Stores the next release of an app, inside the caller's write, which must hold the app's lock
+     * ({@code AppRepository.lock}) since before it read what the release is made of.
      *
      * @param app     the app as it is, or with the structure the caller wants before the deploy rules apply;
      *                the caller has not written it yet in this write, so a failed deploy can put the
@@ -160,19 +161,17 @@ public final class Releaser {
             return release;
         }
         DeployPlan stagedPlan = staged.plan.get();
-        Deploys deploys = deploys(staged.appUuid);
-        synchronized (deploys) {
-            if (deploys.newest > release.version()) {
-                return release;
-            }
-            Optional<App> found = tx.read(store -> store.apps().find(release.app()))
-                    .filter(stored -> stored.uuid().equals(staged.appUuid));
+        return deployLock.holding(staged.appUuid, () -> {
+            Optional<Deployable> found = tx.read(store -> store.apps().find(release.app())
+                    .filter(stored -> stored.uuid().equals(staged.appUuid))
+                    .map(app -> new Deployable(app, store.apps().deployedVersion(app.id()))));
             if (found.isEmpty()) {
-                // destroyed since: its entry would never be removed again
-                deployed.remove(staged.appUuid, deploys);
                 throw DrydockException.notFound(Access.NO_APP);
             }
-            App app = found.get();
+            if (found.get().deployed() > release.version()) {
+                return release;
+            }
+            App app = found.get().app();
             try {
                 scheduler.deploy(new DeployPlan(stagedPlan.app(), release, stagedPlan.build(), stagedPlan.config(),
                         app.structure(), stagedPlan.force()));
@@ -182,40 +181,25 @@ public final class Releaser {
                 throw failed(staged, conflict || message.startsWith(DEPLOY_ERROR) ? message : DEPLOY_ERROR + message,
                         conflict);
             }
-            deploys.newest = release.version();
-        }
-        return release;
+            tx.writeVoid(store -> store.apps().markDeployed(app.id(), release.version()));
+            return release;
+        });
+    }
+
+    /** An app found for a deploy, with the newest version deployed so far. */
+    private record Deployable(App app, int deployed) {
     }
 
     /**
      * Runs a scheduler action for an app while none of its deploys, scales or its destruction
-     * runs, so that they reach the scheduler one at a time, and returns what the action returns.
-     * The action should check, in its own reads, that the app (this uuid) still exists. Call it
-     * outside any transaction: a deploy holds this monitor while it reads and writes.
+     * runs, on any server, so that they reach the scheduler one at a time, and returns what the
+     * action returns. The action should check, in its own reads, that the app (this uuid) still
+     * exists. Call it outside any transaction: a deploy holds this lock while it reads and writes.
      *
      * @param appUuid the app's uuid
      */
     public <T> T exclusively(UUID appUuid, Supplier<T> action) {
-        synchronized (deploys(appUuid)) {
-            return action.get();
-        }
-    }
-
-    /**
-     * Forgets a destroyed app; call it inside {@link #exclusively} for that app, once its rows are
-     * deleted. Deploys and scales still waiting for the app then find it gone.
-     */
-    public void forget(UUID appUuid) {
-        deployed.remove(appUuid);
-    }
-
-    /** How many apps this releaser keeps deploy state for. */
-    int tracked() {
-        return deployed.size();
-    }
-
-    private Deploys deploys(UUID appUuid) {
-        return deployed.computeIfAbsent(appUuid, app -> new Deploys());
+        return deployLock.holding(appUuid, action);
     }
 
     private DrydockException failed(Staged staged, String detail, boolean conflict) {
@@ -223,14 +207,14 @@ public final class Releaser {
         Instant now = Instant.now(clock);
         // (app, version) alone could be another release: that of an app re-created under the same name
         boolean stillStored = tx.write(store -> {
-            Optional<Release> same = store.releases().find(release.app(), release.version())
+            Optional<App> locked = store.apps().lock(release.app()).filter(app -> app.uuid().equals(staged.appUuid));
+            Optional<Release> same = locked.flatMap(app -> store.releases().find(release.app(), release.version()))
                     .filter(stored -> stored.uuid().equals(release.uuid()));
             if (same.isEmpty()) {
                 return false;
             }
             store.releases().update(same.get().asFailed(staged.failedSummary, "error: " + detail, now));
-            staged.change.ifPresent(change -> store.apps().find(release.app())
-                    .filter(app -> app.uuid().equals(staged.appUuid))
+            staged.change.ifPresent(change -> locked
                     // someone who changed it since has the last word
                     .filter(app -> app.structure().equals(change.after())
                             && app.procfileStructure().equals(change.procfileAfter()))
@@ -244,10 +228,5 @@ public final class Releaser {
             log.record(release.app(), clock.instant(), staged.failedSummary + ": " + detail);
         }
         return conflict ? DrydockException.conflict(detail) : DrydockException.invalid(detail);
-    }
-
-    /** The deploys of one app; its monitor lets one deploy or scale of the app run at a time. */
-    private static final class Deploys {
-        private int newest;
     }
 }

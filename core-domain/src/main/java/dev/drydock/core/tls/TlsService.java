@@ -45,7 +45,7 @@ public final class TlsService implements TlsSettings {
     public Tls set(Caller caller, String app, boolean httpsEnforced) {
         return transactions.write(store -> {
             Access.caller(store, caller);
-            Access.use(store, caller, app);
+            Access.useLocked(store, caller, app);
             Boolean current = latest(store, app).map(Tls::httpsEnforced).orElse(null);
             // unset (null) differs from both values, so the first explicit "false" is a change
             if (current != null && current == httpsEnforced) {

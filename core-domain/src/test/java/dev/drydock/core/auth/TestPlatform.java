@@ -4,6 +4,7 @@ import dev.drydock.core.DrydockCore;
 import dev.drydock.core.InterleavedTransactions;
 import dev.drydock.core.Settings;
 import dev.drydock.inmemory.InMemoryAppLog;
+import dev.drydock.inmemory.InMemoryDeployLock;
 import dev.drydock.inmemory.InMemoryTransactions;
 import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.ports.model.Caller;
@@ -30,6 +31,8 @@ public final class TestPlatform {
     public final InterleavedTransactions transactions = new InterleavedTransactions(tx);
     public final SimulatedScheduler simulated = new SimulatedScheduler(clock);
     public final InMemoryAppLog log = new InMemoryAppLog();
+    /** The core's deploy lock; a second releaser given it and {@link #transactions} acts as a second server. */
+    public final InMemoryDeployLock deployLock = new InMemoryDeployLock();
     public final Settings settings;
     public final DrydockCore core;
 
@@ -44,7 +47,8 @@ public final class TestPlatform {
     /** A platform whose scheduler is {@code scheduler} (null: the plain simulation). */
     public TestPlatform(Settings settings, Scheduler scheduler) {
         this.settings = settings.withPasswordIterations(1000);
-        this.core = new DrydockCore(transactions, scheduler == null ? simulated : scheduler, log, clock, this.settings);
+        this.core = new DrydockCore(transactions, scheduler == null ? simulated : scheduler, deployLock,
+                log, clock, this.settings);
     }
 
     /**

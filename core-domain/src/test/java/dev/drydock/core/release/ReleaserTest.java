@@ -114,19 +114,30 @@ class ReleaserTest {
     }
 
     @Test
-    void forgetsADestroyedApp() {
+    void aDeployThatAnotherServerReplacedIsSkipped() {
         String app = bench.app();
         bench.imageBuild(app);
-        bench.processes.scale(bench.owner, app, ReleaseBench.map("cmd", 2));
-        String other = bench.app();
-        bench.imageBuild(other);
+        // a second server: its own releaser on the same store and deploy lock
+        Releaser second = new Releaser(bench.platform.transactions, bench.scheduler, bench.platform.deployLock,
+                bench.platform.log, bench.platform.clock);
+        Releaser.Staged older = bench.platform.tx.write((Store store) -> stageValue(store, app, "A"));
+        Releaser.Staged newer = bench.platform.tx.write((Store store) -> stageValue(second, store, app, "B"));
 
-        bench.platform.core.apps().destroy(bench.owner, app);
+        second.publish(newer);
+        releaser.publish(older);
 
-        assertThat(releaser.tracked()).isEqualTo(1);
+        List<Integer> deployed = bench.scheduler.deployments(app).stream()
+                .map(DeployPlan::release).map(Release::version).toList();
+        assertThat(deployed).endsWith(newer.release().version()).doesNotContain(older.release().version());
+        assertThat(bench.platform.tx.read((Store store) -> store.apps().deployedVersion(app)))
+                .isEqualTo(newer.release().version());
     }
 
     private Releaser.Staged stageValue(Store store, String appId, String key) {
+        return stageValue(releaser, store, appId, key);
+    }
+
+    private static Releaser.Staged stageValue(Releaser releaser, Store store, String appId, String key) {
         App app = store.apps().find(appId).orElseThrow();
         Release base = store.releases().latestSucceeded(appId).orElseThrow();
         Build build = store.builds().find(base.build()).orElseThrow();

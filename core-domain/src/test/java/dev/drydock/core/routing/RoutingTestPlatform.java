@@ -8,6 +8,7 @@ import dev.drydock.core.domain.DomainService;
 import dev.drydock.core.release.Releaser;
 import dev.drydock.core.tls.TlsService;
 import dev.drydock.inmemory.InMemoryAppLog;
+import dev.drydock.inmemory.InMemoryDeployLock;
 import dev.drydock.inmemory.InMemoryTransactions;
 import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.ports.model.Caller;
@@ -46,7 +47,7 @@ public final class RoutingTestPlatform {
     public final SimulatedScheduler simulated = new SimulatedScheduler(clock);
     public final InMemoryAppLog log = new InMemoryAppLog();
     public final Apps apps = new AppService(transactions, simulated,
-            new Releaser(transactions, simulated, log, clock), log, clock, Settings.defaults());
+            new Releaser(transactions, simulated, new InMemoryDeployLock(), log, clock), log, clock, Settings.defaults());
     public final Domains domains = new DomainService(transactions, simulated, log, clock);
     public final Certificates certificates = new CertificateService(transactions, simulated, clock);
     public final TlsSettings tls = new TlsService(transactions, simulated, clock);

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One version of an app's configuration. Values are stored as given (any JSON scalar);
- * {@code healthcheck} maps process type to probes, each probe a JSON-like tree of maps, lists
- * and scalars.
+ * One version of an app's configuration. Values are JSON values; {@code healthcheck} maps process
+ * type to probes, each probe a JSON-like tree of maps, lists and scalars. Both are held in
+ * {@link JsonTree}'s canonical form, so a config read back from any store equals the one stored.
  */
 public record Config(UUID uuid, String app, String owner,
                      Map<String, Object> values,
@@ -25,12 +25,12 @@ public record Config(UUID uuid, String app, String owner,
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(owner, "owner");
-        values = Maps.sortedCopy(values);
+        values = Maps.sortedCopy(JsonTree.canonicalMap(values));
         memory = Maps.sortedCopy(memory);
         cpu = Maps.sortedCopy(cpu);
         tags = Maps.sortedCopy(tags);
         registry = Maps.sortedCopy(registry);
-        healthcheck = Maps.sortedCopy(healthcheck);
+        healthcheck = Maps.sortedCopy(JsonTree.canonicalMap(healthcheck));
         lifecyclePostStart = Maps.sortedCopy(lifecyclePostStart);
         lifecyclePreStop = Maps.sortedCopy(lifecyclePreStop);
         terminationGracePeriod = Maps.sortedCopy(terminationGracePeriod);

@@ -10,6 +10,14 @@ public interface AppRepository {
     /** The app with this id. */
     Optional<App> find(String id);
 
+    /**
+     * The app with this id, locked until the write ends: another write that locks it waits until
+     * this one commits or rolls back, on any server sharing the store. A write that reads an app's
+     * state to change it (its releases, config, structure, domains, grants) takes this first, so
+     * what it read cannot change before it writes. Only inside {@link Transactions#write}.
+     */
+    Optional<App> lock(String id);
+
     /** Stores a new app; a taken id throws {@code ConflictException}. */
     void insert(App app);
 
@@ -21,6 +29,18 @@ public interface AppRepository {
      * collaborator grants. Certificates stay, detached from the removed domains.
      */
     void delete(String id);
+
+    /**
+     * The newest release version of the app that the scheduler deployed; 0 before any. Kept with
+     * the app, so every server sees it and it goes when the app goes.
+     */
+    int deployedVersion(String id);
+
+    /**
+     * Records that release {@code version} of the app was deployed. A lower version than the one
+     * recorded changes nothing; an app that is gone is ignored.
+     */
+    void markDeployed(String id, int version);
 
     /** All apps, ordered by id. */
     Page<App> list(PageRequest page);

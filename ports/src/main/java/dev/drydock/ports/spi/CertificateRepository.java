@@ -13,6 +13,13 @@ public interface CertificateRepository {
     /** The certificate with this name, whoever owns it. */
     Optional<Certificate> find(String name);
 
+    /**
+     * The certificate with this name, locked until the write ends (see {@link AppRepository#lock}).
+     * Writes that attach, detach or delete a certificate take this before the apps they touch.
+     * Only inside {@link Transactions#write}.
+     */
+    Optional<Certificate> lock(String name);
+
     /** A user's certificates ordered by name. */
     Page<Certificate> listByOwner(String owner, PageRequest page);
 

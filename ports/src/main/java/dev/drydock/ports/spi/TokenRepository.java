@@ -1,5 +1,6 @@
 package dev.drydock.ports.spi;
 
+import dev.drydock.ports.model.User;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,12 @@ public interface TokenRepository {
 
     /** The user a token digest belongs to. */
     Optional<String> owner(String digest);
+
+    /**
+     * The account a token digest belongs to, in one indexed read: every authenticated request
+     * asks this first.
+     */
+    Optional<User> holder(String digest);
 
     /** Revokes every token of one user. */
     void revokeAll(String username);

@@ -3,13 +3,26 @@ package dev.drydock.ports.spi;
 import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.User;
-import java.util.List;
 import java.util.Optional;
 
 /** Platform accounts, by unique username. */
 public interface UserRepository {
     /** The user with this exact username. */
     Optional<User> find(String username);
+
+    /**
+     * The user with this exact username, locked until the write ends (see
+     * {@link AppRepository#lock}): a write that reads a user to change them takes this first.
+     * Only inside {@link Transactions#write}.
+     */
+    Optional<User> lock(String username);
+
+    /**
+     * Takes the lock every sign-up takes before it decides whether the new user is the first
+     * (who becomes superuser), so two sign-ups on an empty platform cannot both be first. Only
+     * inside {@link Transactions#write}.
+     */
+    void lockSignUps();
 
     /** Stores a new user; a taken username throws {@code ConflictException}. */
     void insert(User user);
@@ -38,7 +51,4 @@ public interface UserRepository {
      * one exists. Keys, tokens, grants and certificates do not count.
      */
     boolean ownsRecords(String username);
-
-    /** Every username, for platform-wide operations such as regenerating all tokens. */
-    List<String> usernames();
 }

@@ -86,7 +86,12 @@ public abstract class AppLogContract {
     }
 
     @Test
-    void forgettingAnUnknownAppIsHarmless() {
+    void forgettingAnUnknownAppLeavesOtherAppsAlone() {
+        String kept = unique("log");
+        log.record(kept, now(), "kept");
+
         log.forget(unique("log"));
+
+        assertThat(messages(kept, 10)).containsExactly("kept");
     }
 }

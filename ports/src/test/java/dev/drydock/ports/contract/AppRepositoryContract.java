@@ -39,6 +39,35 @@ public abstract class AppRepositoryContract extends StoreContract {
     }
 
     @Test
+    void lockGivesTheAppInsideAWriteOnly() {
+        User owner = storedUser();
+        App app = storedApp(owner.username());
+
+        assertThat(tx.write((Store s) -> s.apps().lock(app.id()))).contains(app);
+        assertThat(tx.write((Store s) -> s.apps().lock(unique("ghost")))).isEmpty();
+        assertThatThrownBy(() -> read((Store s) -> s.apps().lock(app.id()))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theDeployedVersionOnlyGoesUpAndGoesWithTheApp() {
+        User owner = storedUser();
+        App app = storedApp(owner.username());
+        assertThat(read((Store s) -> s.apps().deployedVersion(app.id()))).isZero();
+
+        write(s -> s.apps().markDeployed(app.id(), 3));
+        write(s -> s.apps().markDeployed(app.id(), 2));
+        assertThat(read((Store s) -> s.apps().deployedVersion(app.id()))).isEqualTo(3);
+        write(s -> s.apps().markDeployed(app.id(), 4));
+        assertThat(read((Store s) -> s.apps().deployedVersion(app.id()))).isEqualTo(4);
+
+        write(s -> s.apps().delete(app.id()));
+        write(s -> s.apps().markDeployed(app.id(), 5));
+        assertThat(read((Store s) -> s.apps().deployedVersion(app.id()))).isZero();
+        write(s -> s.apps().insert(Fixtures.app(app.id(), owner.username())));
+        assertThat(read((Store s) -> s.apps().deployedVersion(app.id()))).isZero();
+    }
+
+    @Test
     void aTakenIdConflicts() {
         User owner = storedUser();
         User other = storedUser();

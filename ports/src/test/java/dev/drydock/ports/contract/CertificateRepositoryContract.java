@@ -35,6 +35,18 @@ public abstract class CertificateRepositoryContract extends StoreContract {
     }
 
     @Test
+    void lockGivesTheCertificateInsideAWrite() {
+        User owner = storedUser();
+        Certificate stored = tx.write((Store s) -> s.certificates().insert(Fixtures.certificate(unique("cert"),
+                owner.username())));
+
+        assertThat(tx.write((Store s) -> s.certificates().lock(stored.name()))).contains(stored);
+        assertThat(tx.write((Store s) -> s.certificates().lock(unique("cert")))).isEmpty();
+        assertThatThrownBy(() -> read((Store s) -> s.certificates().lock(stored.name())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aTakenNameConflicts() {
         User owner = storedUser();
         User other = storedUser();

@@ -3,12 +3,18 @@ package dev.drydock.ports.contract;
 import static dev.drydock.ports.contract.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.Store;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +40,47 @@ public abstract class ConfigRepositoryContract extends StoreContract {
 
         assertThat(read((Store s) -> s.configs().find(config.uuid()))).contains(config);
         assertThat(read((Store s) -> s.configs().find(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void nestedValuesComeBackWithTheirJsonTypesAndOrderAndCannotBeChanged() {
+        User owner = storedUser();
+        App app = storedApp(owner.username());
+        Map<String, Object> probe = new LinkedHashMap<>();
+        probe.put("path", "/health");
+        probe.put("port", 5000);
+        probe.put("big", new BigInteger("123456789012345678901234567890"));
+        probe.put("long", 9_000_000_000L);
+        probe.put("scale", new BigDecimal("1.50"));
+        probe.put("none", null);
+        probe.put("after", "kept in this order");
+        List<Object> command = new ArrayList<>(List.of("true", 1, false));
+        Map<String, Object> healthcheck = new HashMap<>(Map.of("web", new HashMap<>(Map.of("httpGet", probe,
+                "exec", command))));
+        Instant now = Fixtures.now();
+        Config config = new Config(UUID.randomUUID(), app.id(), owner.username(),
+                Map.of("LIST", command, "TEXT", "ünïcödé \"quoted\" \\ \n", "RATIO", 0.25),
+                Map.of(), Map.of(), Map.of(), Map.of(), healthcheck, Map.of(), Map.of(), Map.of(), now, now);
+        write(s -> s.configs().insert(config));
+        probe.put("path", "/changed");
+        command.add("false");
+
+        Config stored = read((Store s) -> s.configs().find(config.uuid())).orElseThrow();
+
+        assertThat(stored).isEqualTo(config);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> web = (Map<String, Object>) stored.healthcheck().get("web");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> httpGet = (Map<String, Object>) web.get("httpGet");
+        assertThat(httpGet).containsExactly(entry("path", "/health"), entry("port", 5000),
+                entry("big", new BigInteger("123456789012345678901234567890")), entry("long", 9_000_000_000L),
+                entry("scale", new BigDecimal("1.50")), entry("none", null), entry("after", "kept in this order"));
+        assertThat(stored.values()).containsEntry("RATIO", new BigDecimal("0.25"))
+                .containsEntry("LIST", List.of("true", 1, false));
+        assertThatThrownBy(() -> httpGet.put("path", "/x")).isInstanceOf(UnsupportedOperationException.class);
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) stored.values().get("LIST");
+        assertThatThrownBy(() -> list.add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

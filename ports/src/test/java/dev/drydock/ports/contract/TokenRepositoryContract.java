@@ -21,6 +21,19 @@ public abstract class TokenRepositoryContract extends StoreContract {
     }
 
     @Test
+    void theHolderOfADigestIsTheWholeAccount() {
+        User user = storedUser();
+        String digest = unique("digest");
+        write(s -> s.tokens().add(digest, user.username()));
+
+        assertThat(read((Store s) -> s.tokens().holder(digest))).contains(user);
+        assertThat(read((Store s) -> s.tokens().holder(unique("digest")))).isEmpty();
+
+        write(s -> s.tokens().revokeAll(user.username()));
+        assertThat(read((Store s) -> s.tokens().holder(digest))).isEmpty();
+    }
+
+    @Test
     void aUserMayHoldSeveralTokens() {
         User user = storedUser();
         String first = unique("digest");

@@ -31,6 +31,16 @@ import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.drydock.ports.spi.Transactions}: atomic, isolated units of work. */
 public abstract class TransactionsContract extends StoreContract {
+    /** Long enough that a writer which is not held up by a lock has certainly finished. */
+    private static final long SETTLE_MILLIS = 300;
+
+    /**
+     * Whether writes that lock different apps run at the same time. A store that lets one writer
+     * in at a time (in memory) says false, and the contract then checks that it really does.
+     */
+    protected boolean writesToDifferentAppsRunTogether() {
+        return true;
+    }
 
     /** Rows that exist before the failing writes, and the names those writes use. */
     private record World(User owner, User friend, String newcomer, App app, String otherApp, Config config,
@@ -242,6 +252,190 @@ public abstract class TransactionsContract extends StoreContract {
     }
 
     @Test
+    void aFailedInnerWriteUndoesOnlyItsOwnChanges() {
+        User outer = Fixtures.user(unique("outer"));
+        User inner = Fixtures.user(unique("inner"));
+
+        write(s -> {
+            s.users().insert(outer);
+            try {
+                tx.writeVoid(nested -> {
+                    nested.users().insert(inner);
+                    throw new IllegalStateException("inner fails");
+                });
+            } catch (IllegalStateException expected) {
+                assertThat(s.users().find(inner.username())).isEmpty();
+            }
+        });
+
+        assertThat(read((Store s) -> s.users().find(outer.username()))).contains(outer);
+        assertThat(read((Store s) -> s.users().find(inner.username()))).isEmpty();
+    }
+
+    @Test
+    void aConflictInAnInnerWriteLeavesTheOuterWriteUsable() {
+        User owner = storedUser();
+        App app = storedApp(owner.username());
+        User newcomer = Fixtures.user(unique("newcomer"));
+
+        write(s -> {
+            assertThatThrownBy(() -> tx.writeVoid(inner -> inner.apps().insert(Fixtures.app(app.id(),
+                    owner.username())))).isInstanceOf(ConflictException.class);
+            s.users().insert(newcomer);
+        });
+
+        assertThat(read((Store s) -> s.users().find(newcomer.username()))).contains(newcomer);
+    }
+
+    @Test
+    void aWriteInsideAReadIsRefused() {
+        assertThatThrownBy(() -> tx.read(s -> tx.write(inner -> "never")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside Transactions.read");
+    }
+
+    @Test
+    void aChangeThroughAReadOnlyStoreIsRefused() {
+        User user = Fixtures.user(unique("reader"));
+
+        assertThatThrownBy(() -> tx.read(s -> {
+            s.users().insert(user);
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(read((Store s) -> s.users().find(user.username()))).isEmpty();
+    }
+
+    @Test
+    void aStoreKeptAfterItsUnitOfWorkCannotBeUsed() {
+        Store keptFromRead = tx.read(s -> s);
+        Store keptFromWrite = tx.write(s -> s);
+
+        assertThatThrownBy(() -> keptFromRead.users().find("anyone")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> keptFromWrite.users().find("anyone")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aReadSeesOneSnapshotEvenWhenAWriteCommitsMeanwhile() throws Exception {
+        User owner = storedUser();
+        App app = storedApp(owner.username());
+        Config config = storedConfig(app);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            List<Integer> seen = read((Store s) -> {
+                int before = s.releases().maxVersion(app.id());
+                Future<?> writer = pool.submit(() -> write(w -> w.releases().insert(
+                        Fixtures.release(app.id(), owner.username(), 1, config, null))));
+                // a store that lets no write in during a read holds the writer; one that does commits it now
+                finishesWithin(writer, SETTLE_MILLIS);
+                return List.of(before, s.releases().maxVersion(app.id()),
+                        (int) s.releases().list(app.id(), PageRequest.ALL).count());
+            });
+
+            assertThat(seen).as("maxVersion, maxVersion again, release count").containsExactly(0, 0, 0);
+            pool.shutdown();
+            assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).as("the writer ended").isTrue();
+            assertThat(read((Store s) -> s.releases().maxVersion(app.id()))).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLockedAppHoldsUpOtherWritersThatLockItUntilTheWriteEnds() throws Exception {
+        User owner = storedUser();
+        App app = storedApp(owner.username());
+        Config config = storedConfig(app);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holder = pool.submit(() -> write(s -> {
+                s.apps().lock(app.id()).orElseThrow();
+                locked.countDown();
+                await(finish);
+                s.releases().insert(Fixtures.release(app.id(), owner.username(), 1, config, null));
+            }));
+            assertThat(locked.await(1, TimeUnit.MINUTES)).as("the first writer holds the lock").isTrue();
+            Future<Integer> waiter = pool.submit(() -> tx.write((Store s) -> {
+                s.apps().lock(app.id()).orElseThrow();
+                return s.releases().maxVersion(app.id());
+            }));
+
+            assertThat(finishesWithin(waiter, SETTLE_MILLIS)).as("the second writer waits for the lock").isFalse();
+            finish.countDown();
+            holder.get(1, TimeUnit.MINUTES);
+            assertThat(waiter.get(1, TimeUnit.MINUTES)).as("what the second writer saw once it had the lock")
+                    .isEqualTo(1);
+        } finally {
+            finish.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLockedAppHoldsUpOnlyWritersOfThatApp() throws Exception {
+        User owner = storedUser();
+        App held = storedApp(owner.username());
+        App other = storedApp(owner.username());
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holder = pool.submit(() -> write(s -> {
+                s.apps().lock(held.id()).orElseThrow();
+                locked.countDown();
+                await(finish);
+            }));
+            assertThat(locked.await(1, TimeUnit.MINUTES)).as("the first writer holds the lock").isTrue();
+            Future<?> elsewhere = pool.submit(() -> write(s -> {
+                App app = s.apps().lock(other.id()).orElseThrow();
+                s.apps().update(app.withStructure(Map.of("web", 2), app.procfileStructure(), Fixtures.now()));
+            }));
+
+            if (writesToDifferentAppsRunTogether()) {
+                elsewhere.get(1, TimeUnit.MINUTES);
+                assertThat(read((Store s) -> s.apps().find(other.id())).orElseThrow().structure())
+                        .containsEntry("web", 2);
+            } else {
+                assertThat(finishesWithin(elsewhere, SETTLE_MILLIS)).as("writes go one at a time").isFalse();
+            }
+            finish.countDown();
+            holder.get(1, TimeUnit.MINUTES);
+            elsewhere.get(1, TimeUnit.MINUTES);
+        } finally {
+            finish.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** Whether the task ends within the time; what it threw is thrown here. */
+    static boolean finishesWithin(Future<?> task, long millis) {
+        try {
+            task.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("the task failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the test never let the writer finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void concurrentWritersNeverLoseOrRepeatAVersion() throws Exception {
         User owner = storedUser();
         App app = storedApp(owner.username());
@@ -257,6 +451,7 @@ public abstract class TransactionsContract extends StoreContract {
                     start.await();
                     for (int i = 0; i < writesEach; i++) {
                         write(s -> {
+                            s.apps().lock(app.id()).orElseThrow();
                             int next = s.releases().maxVersion(app.id()) + 1;
                             s.releases().insert(Fixtures.release(app.id(), owner.username(), next, config, null));
                         });
@@ -291,6 +486,7 @@ public abstract class TransactionsContract extends StoreContract {
                 try {
                     for (int i = 0; i < 50; i++) {
                         write(s -> {
+                            s.apps().lock(app.id()).orElseThrow();
                             int next = s.releases().maxVersion(app.id()) + 1;
                             s.releases().insert(Fixtures.release(app.id(), owner.username(), next, config, null));
                             s.releases().insert(Fixtures.release(app.id(), owner.username(), next + 1, config, null));
