@@ -74,7 +74,8 @@ public abstract class AppRepositoryContract extends StoreContract {
         App app = storedApp(owner.username());
 
         App again = Fixtures.app(app.id(), other.username());
-        assertThatThrownBy(() -> write(s -> s.apps().insert(again))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> write(s -> s.apps().insert(again))).isInstanceOf(ConflictException.class)
+                .hasMessage("Application with this id already exists.");
         assertThat(read((Store s) -> s.apps().find(app.id()))).contains(app);
     }
 
@@ -101,7 +102,8 @@ public abstract class AppRepositoryContract extends StoreContract {
         User owner = storedUser();
         App ghost = Fixtures.app(unique("ghost"), owner.username());
 
-        assertThatThrownBy(() -> write(s -> s.apps().update(ghost))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> write(s -> s.apps().update(ghost))).isInstanceOf(NotFoundException.class)
+                .hasMessage("No App matches the given query.");
         assertThat(read((Store s) -> s.apps().find(ghost.id()))).isEmpty();
     }
 

@@ -54,7 +54,8 @@ public abstract class CertificateRepositoryContract extends StoreContract {
         Certificate stored = tx.write((Store s) -> s.certificates().insert(cert));
 
         assertThatThrownBy(() -> write(s -> s.certificates().insert(
-                Fixtures.certificate(cert.name(), other.username())))).isInstanceOf(ConflictException.class);
+                Fixtures.certificate(cert.name(), other.username())))).isInstanceOf(ConflictException.class)
+                .hasMessage("certificate with this name already exists.");
         assertThat(read((Store s) -> s.certificates().find(cert.name()))).contains(stored);
         assertThat(read((Store s) -> s.certificates().anyOwnedBy(other.username()))).isFalse();
     }

@@ -44,7 +44,8 @@ public abstract class DomainRepositoryContract extends StoreContract {
         write(s -> s.domains().insert(domain));
 
         assertThatThrownBy(() -> write(s -> s.domains().insert(
-                Fixtures.domain(domain.domain(), rival.id(), other.username())))).isInstanceOf(ConflictException.class);
+                Fixtures.domain(domain.domain(), rival.id(), other.username())))).isInstanceOf(ConflictException.class)
+                .hasMessage("Domain is already in use by another application");
         assertThatThrownBy(() -> write(s -> s.domains().insert(
                 Fixtures.domain(domain.domain(), app.id(), owner.username())))).isInstanceOf(ConflictException.class);
         assertThat(read((Store s) -> s.domains().find(domain.domain()))).contains(domain);

@@ -43,7 +43,8 @@ public abstract class KeyRepositoryContract extends StoreContract {
         write(s -> s.keys().insert(key));
 
         Key sameId = Fixtures.key(key.id(), two.username());
-        assertThatThrownBy(() -> write(s -> s.keys().insert(sameId))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> write(s -> s.keys().insert(sameId))).isInstanceOf(ConflictException.class)
+                .hasMessage("SSH Key with this id already exists.");
         assertThat(read((Store s) -> s.keys().find(key.id()))).contains(key);
         assertThat(read((Store s) -> s.keys().findByPublic(sameId.publicKey()))).isEmpty();
     }
@@ -56,7 +57,8 @@ public abstract class KeyRepositoryContract extends StoreContract {
         write(s -> s.keys().insert(key));
 
         Key samePublic = withPublic(Fixtures.key(unique("second"), two.username()), key.publicKey());
-        assertThatThrownBy(() -> write(s -> s.keys().insert(samePublic))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> write(s -> s.keys().insert(samePublic))).isInstanceOf(ConflictException.class)
+                .hasMessage("Public Key is already in use");
         assertThat(read((Store s) -> s.keys().find(samePublic.id()))).isEmpty();
     }
 
@@ -117,7 +119,7 @@ public abstract class KeyRepositoryContract extends StoreContract {
                 sameKeyOtherOwner.publicKey(), key.fingerprint(), key.created(), key.updated());
 
         assertThatThrownBy(() -> write(s -> s.keys().insert(sameFingerprintForOne)))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ConflictException.class).hasMessage("Key with this Owner and Fingerprint already exists.");
         write(s -> s.keys().insert(sameFingerprintForTwo));
 
         assertThat(read((Store s) -> s.keys().findByFingerprint(key.fingerprint())))

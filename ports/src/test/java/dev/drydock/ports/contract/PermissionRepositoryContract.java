@@ -1,7 +1,9 @@
 package dev.drydock.ports.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.ports.error.NotFoundException;
 import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.Store;
@@ -44,6 +46,16 @@ public abstract class PermissionRepositoryContract extends StoreContract {
 
         assertThat(read((Store s) -> s.permissions().users(app.id())))
                 .containsExactly(bob.username(), kim.username(), zoe.username());
+    }
+
+    @Test
+    void aGrantOnAMissingAppIsNotFound() {
+        User friend = storedUser();
+        String ghost = Fixtures.unique("ghost");
+
+        assertThatThrownBy(() -> write(s -> s.permissions().grant(ghost, friend.username())))
+                .isInstanceOf(NotFoundException.class).hasMessage("No App matches the given query.");
+        assertThat(read((Store s) -> s.permissions().users(ghost))).isEmpty();
     }
 
     @Test

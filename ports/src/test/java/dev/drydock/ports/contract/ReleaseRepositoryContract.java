@@ -60,7 +60,8 @@ public abstract class ReleaseRepositoryContract extends StoreContract {
         write(s -> s.releases().insert(v1));
 
         assertThatThrownBy(() -> write(s -> s.releases().insert(release(one, 1))))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("Release v1 of " + one.app().id() + " already exists.");
         assertThat(read((Store s) -> s.releases().find(one.app().id(), 1))).contains(v1);
 
         Release otherV1 = release(two, 1);

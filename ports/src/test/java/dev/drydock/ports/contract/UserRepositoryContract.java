@@ -38,7 +38,8 @@ public abstract class UserRepositoryContract extends StoreContract {
         User user = storedUser();
         User again = Fixtures.user(user.username());
 
-        assertThatThrownBy(() -> write(s -> s.users().insert(again))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> write(s -> s.users().insert(again))).isInstanceOf(ConflictException.class)
+                .hasMessage("A user with that username already exists.");
         assertThat(read((Store s) -> s.users().find(user.username()))).contains(user);
     }
 

@@ -1,0 +1,222 @@
+package dev.drydock.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.drydock.jdbc.internal.Dialect;
+import dev.drydock.jdbc.internal.JdbcAppLog;
+import dev.drydock.jdbc.internal.JdbcTransactions;
+import dev.drydock.jdbc.internal.Migrations;
+import dev.drydock.jdbc.internal.PostgresDeployLock;
+import dev.drydock.ports.spi.AppLog;
+import dev.drydock.ports.spi.DeployLock;
+import dev.drydock.ports.spi.Transactions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Drydock's storage in a database: every repository ({@link #transactions()}), the app log and,
+ * on PostgreSQL, a deploy lock that reaches every server on the database. H2 in a file is the
+ * standalone server's default; PostgreSQL lets several servers share one store.
+ *
+ * <p>Opening migrates the schema to this version (refusing a database that a newer Drydock wrote)
+ * and keeps two pools, for reads and for writes, whose waits for a connection are bounded by
+ * {@link Options#connectionTimeout()}: a request that cannot have one in time fails as
+ * unavailable. Close it to let the connections go (and, for H2, to close the database file).
+ */
+public final class JdbcStorage implements AutoCloseable {
+    private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)([?&;](password|sslpassword)=)[^&;]*");
+
+    private final Dialect dialect;
+    private final String description;
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private final JdbcTransactions transactions;
+    private final JdbcAppLog appLog;
+    private final Optional<DeployLock> deployLock;
+
+    /** How the pools behave. */
+    public record Options(int poolSize, Duration connectionTimeout) {
+        public static final Options DEFAULT = new Options(10, Duration.ofSeconds(3));
+
+        public Options {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("a pool needs at least one connection");
+            }
+            Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        }
+    }
+
+    private JdbcStorage(Source source, Options options) {
+        this.description = source.description();
+        HikariDataSource writes = pool(source, "drydock-writes", options, false);
+        try {
+            this.dialect = dialectOf(writes);
+            Migrations.migrate(writes, dialect, description);
+            HikariDataSource reads = pool(source, "drydock-reads", options, true);
+            // work that holds no unit of work joins nothing: rollback or commit is done by hand
+            Jdbi readJdbi = jdbi(reads);
+            Jdbi writeJdbi = jdbi(writes);
+            this.transactions = new JdbcTransactions(readJdbi, writeJdbi);
+            this.appLog = new JdbcAppLog(transactions);
+            if (dialect.shared()) {
+                HikariConfig lockConfig = config(source, "drydock-deploy-locks", options);
+                // held for a whole rollout each: as many as deploys of different apps may run at once
+                lockConfig.setMaximumPoolSize(Math.max(4, options.poolSize() * 2));
+                lockConfig.setAutoCommit(true);
+                this.deployLock = Optional.of(new PostgresDeployLock(track(new HikariDataSource(lockConfig))));
+            } else {
+                this.deployLock = Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The default standalone store: an H2 database in a file under {@code directory}, made if missing. */
+    public static JdbcStorage h2(Path directory) {
+        return h2(directory, Options.DEFAULT);
+    }
+
+    public static JdbcStorage h2(Path directory, Options options) {
+        Path file = directory.toAbsolutePath().resolve("drydock");
+        // WRITE_DELAY=0: every commit is in the file before the commit returns, so kill -9 loses
+        // no acknowledged write; the file belongs to this process until close, not to H2's own hook
+        String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE"
+                + ";QUERY_CACHE_SIZE=128";
+        return new JdbcStorage(new Source(url, "sa", "", "H2 database in " + directory.toAbsolutePath()), options);
+    }
+
+    /** An H2 database in memory, kept until {@link #close}: for tests. */
+    public static JdbcStorage h2InMemory(String name) {
+        String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000;QUERY_CACHE_SIZE=128";
+        return new JdbcStorage(new Source(url, "sa", "", "H2 database " + name + " in memory"), Options.DEFAULT);
+    }
+
+    /** The database at a JDBC URL ({@code jdbc:postgresql://...} or {@code jdbc:h2:...}). */
+    public static JdbcStorage open(String url, String user, String password, Options options) {
+        Objects.requireNonNull(url, "url");
+        return new JdbcStorage(new Source(url, user, password, describe(url, user)), options);
+    }
+
+    /**
+     * The database behind an embedder's {@code DataSource}. Drydock pools its connections itself
+     * (and sets their isolation and read-only mode), so a plain, unpooled one is best.
+     */
+    public static JdbcStorage of(DataSource dataSource, Options options) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new JdbcStorage(new Source(dataSource), options);
+    }
+
+    /** Every repository, in units of work. */
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** The app event log, kept in the database. */
+    public AppLog appLog() {
+        return appLog;
+    }
+
+    /**
+     * A deploy lock that reaches every server on this database, when several may share it
+     * (PostgreSQL); empty for H2, whose file one process has, so a lock in that JVM is enough.
+     */
+    public Optional<DeployLock> deployLock() {
+        return deployLock;
+    }
+
+    /** Which database, and where, for the log: never a password. */
+    public String description() {
+        return description;
+    }
+
+    /** The database product, e.g. "PostgreSQL" or "H2". */
+    public String product() {
+        return dialect.productName();
+    }
+
+    @Override
+    public void close() {
+        for (int i = pools.size() - 1; i >= 0; i--) {
+            pools.get(i).close();
+        }
+        pools.clear();
+    }
+
+    private HikariDataSource track(HikariDataSource pool) {
+        pools.add(pool);
+        return pool;
+    }
+
+    private HikariDataSource pool(Source source, String name, Options options, boolean reads) {
+        HikariConfig config = config(source, name, options);
+        config.setAutoCommit(false);
+        if (reads) {
+            config.setReadOnly(true);
+            // one snapshot per read: on H2 too, whose REPEATABLE READ sees no row committed after it began
+            config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+        } else {
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
+        return track(new HikariDataSource(config));
+    }
+
+    private static HikariConfig config(Source source, String name, Options options) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        if (source.dataSource() != null) {
+            config.setDataSource(source.dataSource());
+        } else {
+            config.setJdbcUrl(source.url());
+            config.setUsername(source.user());
+            config.setPassword(source.password());
+        }
+        config.setMaximumPoolSize(options.poolSize());
+        config.setMinimumIdle(Math.min(2, options.poolSize()));
+        config.setConnectionTimeout(Math.max(250, options.connectionTimeout().toMillis()));
+        config.setValidationTimeout(Math.max(250, Math.min(options.connectionTimeout().toMillis(), 5_000)));
+        return config;
+    }
+
+    private static Jdbi jdbi(DataSource pool) {
+        Jdbi jdbi = Jdbi.create(pool);
+        jdbi.getConfig(Handles.class).setForceEndTransactions(false);
+        return jdbi;
+    }
+
+    private static Dialect dialectOf(DataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return Dialect.of(meta.getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read which database this is: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(String url, String user) {
+        String safe = SECRET_PARAMETER.matcher(url).replaceAll("$1***");
+        return safe + (user == null || user.isEmpty() ? "" : " as " + user);
+    }
+
+    /** Where connections come from: a URL and credentials, or an embedder's DataSource. */
+    private record Source(String url, String user, String password, String description, DataSource dataSource) {
+        Source(String url, String user, String password, String description) {
+            this(url, user, password, description, null);
+        }
+
+        Source(DataSource dataSource) {
+            this(null, null, null, "the embedder's DataSource " + dataSource.getClass().getName(), dataSource);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.drydock.jdbc.internal;
+
+import dev.drydock.ports.model.App;
+import dev.drydock.ports.model.Page;
+import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.spi.AppRepository;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+final class JdbcAppRepository implements AppRepository {
+    private static final String COLUMNS = "a.id, a.uuid, a.owner, a.structure, a.procfile_structure, a.created, a.updated";
+    private static final RowMapper<App> APP = (rs, ctx) -> new App(Sql.uuid(rs, "uuid"), rs.getString("id"),
+            rs.getString("owner"), JsonText.counts(rs.getString("structure")),
+            JsonText.strings(rs.getString("procfile_structure")), Sql.instant(rs, "created"),
+            Sql.instant(rs, "updated"));
+
+    private static final String VISIBLE = "SELECT id FROM apps WHERE owner = :user "
+            + "UNION SELECT app FROM grants WHERE username = :user";
+
+    private final Unit unit;
+
+    JdbcAppRepository(Unit unit) {
+        this.unit = unit;
+    }
+
+    @Override
+    public Optional<App> find(String id) {
+        return unit.read().createQuery("SELECT " + COLUMNS + " FROM apps a WHERE a.id = :id")
+                .bind("id", id).map(APP).findOne();
+    }
+
+    @Override
+    public Optional<App> lock(String id) {
+        return unit.write().createQuery("SELECT " + COLUMNS + " FROM apps a WHERE a.id = :id FOR UPDATE")
+                .bind("id", id).map(APP).findOne();
+    }
+
+    @Override
+    public int deployedVersion(String id) {
+        return unit.read().createQuery("SELECT deployed_version FROM apps WHERE id = :id")
+                .bind("id", id).mapTo(Integer.class).findOne().orElse(0);
+    }
+
+    @Override
+    public void markDeployed(String id, int version) {
+        unit.write().createUpdate("UPDATE apps SET deployed_version = :version WHERE id = :id AND deployed_version < :version")
+                .bind("id", id).bind("version", version).execute();
+    }
+
+    @Override
+    public void insert(App app) {
+        try {
+            unit.write().createUpdate("INSERT INTO apps (id, uuid, owner, structure, procfile_structure, created, updated) "
+                            + "VALUES (:id, :uuid, :owner, :structure, :procfile, :created, :updated)")
+                    .bind("id", app.id()).bind("uuid", Sql.uuid(app.uuid())).bind("owner", app.owner())
+                    .bind("structure", JsonText.write(app.structure()))
+                    .bind("procfile", JsonText.write(app.procfileStructure()))
+                    .bind("created", Sql.at(app.created())).bind("updated", Sql.at(app.updated()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw Rows.unique(e, "apps_pk", "Application with this id");
+        }
+    }
+
+    @Override
+    public void update(App app) {
+        int changed = unit.write().createUpdate("UPDATE apps SET owner = :owner, structure = :structure, "
+                        + "procfile_structure = :procfile, updated = :updated WHERE id = :id")
+                .bind("id", app.id()).bind("owner", app.owner())
+                .bind("structure", JsonText.write(app.structure()))
+                .bind("procfile", JsonText.write(app.procfileStructure()))
+                .bind("updated", Sql.at(app.updated()))
+                .execute();
+        if (changed == 0) {
+            throw Rows.missing("App");
+        }
+    }
+
+    @Override
+    public void delete(String id) {
+        // configs, builds, releases, domains, TLS rows and grants go by ON DELETE CASCADE; certificates stay
+        int deleted = unit.write().createUpdate("DELETE FROM apps WHERE id = :id").bind("id", id).execute();
+        if (deleted == 0) {
+            throw Rows.missing("App");
+        }
+    }
+
+    @Override
+    public Page<App> list(PageRequest page) {
+        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM apps a ORDER BY a.id LIMIT :limit OFFSET :offset",
+                "SELECT count(*) FROM apps", q -> { }, APP, page);
+    }
+
+    @Override
+    public Page<App> visibleTo(String username, PageRequest page) {
+        // both sets come from an index on the user, however many apps others have
+        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM apps a WHERE a.id IN (" + VISIBLE + ") "
+                        + "ORDER BY a.id LIMIT :limit OFFSET :offset",
+                "SELECT count(*) FROM (" + VISIBLE + ") v", q -> q.bind("user", username), APP, page);
+    }
+
+    @Override
+    public long countOwnedBy(String username) {
+        return unit.read().createQuery("SELECT count(*) FROM apps WHERE owner = :user")
+                .bind("user", username).mapTo(Long.class).one();
+    }
+
+    @Override
+    public void transfer(String id, String from, String to, Instant now) {
+        int changed = unit.write().createUpdate("UPDATE apps SET owner = :to, updated = :now WHERE id = :id")
+                .bind("id", id).bind("to", to).bind("now", Sql.at(now)).execute();
+        if (changed == 0) {
+            throw Rows.missing("App");
+        }
+        for (String table : new String[] {"configs", "builds", "releases", "tls", "domains"}) {
+            unit.write().createUpdate("UPDATE " + table + " SET owner = :to WHERE app = :id AND owner = :from")
+                    .bind("id", id).bind("from", from).bind("to", to).execute();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.drydock.jdbc.internal;
+
+import dev.drydock.ports.model.Build;
+import dev.drydock.ports.model.Page;
+import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.spi.BuildRepository;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+final class JdbcBuildRepository implements BuildRepository {
+    private static final String COLUMNS = "b.uuid, b.app, b.owner, b.image, b.sha, b.procfile, b.dockerfile, b.created, "
+            + "b.updated";
+    private static final RowMapper<Build> BUILD = (rs, ctx) -> new Build(Sql.uuid(rs, "uuid"), rs.getString("app"),
+            rs.getString("owner"), rs.getString("image"), rs.getString("sha"),
+            JsonText.strings(rs.getString("procfile")), rs.getString("dockerfile"), Sql.instant(rs, "created"),
+            Sql.instant(rs, "updated"));
+
+    private final Unit unit;
+
+    JdbcBuildRepository(Unit unit) {
+        this.unit = unit;
+    }
+
+    @Override
+    public void insert(Build build) {
+        try {
+            unit.write().createUpdate("INSERT INTO builds (uuid, app, owner, image, sha, procfile, dockerfile, created, "
+                            + "updated) VALUES (:uuid, :app, :owner, :image, :sha, :procfile, :dockerfile, :created, :updated)")
+                    .bind("uuid", Sql.uuid(build.uuid())).bind("app", build.app()).bind("owner", build.owner())
+                    .bind("image", build.image()).bind("sha", build.sha())
+                    .bind("procfile", JsonText.write(build.procfile())).bind("dockerfile", build.dockerfile())
+                    .bind("created", Sql.at(build.created())).bind("updated", Sql.at(build.updated()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw Rows.unique(e, "builds_uuid_unique", "Build with this uuid");
+        }
+    }
+
+    @Override
+    public Optional<Build> find(UUID uuid) {
+        return unit.read().createQuery("SELECT " + COLUMNS + " FROM builds b WHERE b.uuid = :uuid")
+                .bind("uuid", Sql.uuid(uuid)).map(BUILD).findOne();
+    }
+
+    @Override
+    public Page<Build> list(String app, PageRequest page) {
+        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM builds b WHERE b.app = :app "
+                        + "ORDER BY b.seq DESC LIMIT :limit OFFSET :offset",
+                "SELECT count(*) FROM builds WHERE app = :app", q -> q.bind("app", app), BUILD, page);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.drydock.jdbc.internal;
+
+import dev.drydock.ports.model.Config;
+import dev.drydock.ports.spi.ConfigRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+final class JdbcConfigRepository implements ConfigRepository {
+    private static final String COLUMNS = "c.uuid, c.app, c.owner, c.body, c.created, c.updated";
+    private static final RowMapper<Config> CONFIG = (rs, ctx) -> read(rs);
+
+    private final Unit unit;
+
+    JdbcConfigRepository(Unit unit) {
+        this.unit = unit;
+    }
+
+    // every map of a config in one JSON document: one text value per row to store and read
+    private static String body(Config c) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("values", c.values());
+        body.put("memory", c.memory());
+        body.put("cpu", c.cpu());
+        body.put("tags", c.tags());
+        body.put("registry", c.registry());
+        body.put("healthcheck", c.healthcheck());
+        body.put("lifecycle_post_start", c.lifecyclePostStart());
+        body.put("lifecycle_pre_stop", c.lifecyclePreStop());
+        body.put("termination_grace_period", c.terminationGracePeriod());
+        return JsonText.write(body);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Config read(ResultSet rs) throws SQLException {
+        Map<String, Object> body = JsonText.map(rs.getString("body"));
+        return new Config(Sql.uuid(rs, "uuid"), rs.getString("app"), rs.getString("owner"),
+                (Map<String, Object>) body.get("values"), strings(body, "memory"), strings(body, "cpu"),
+                strings(body, "tags"), strings(body, "registry"), (Map<String, Object>) body.get("healthcheck"),
+                strings(body, "lifecycle_post_start"), strings(body, "lifecycle_pre_stop"),
+                strings(body, "termination_grace_period"), Sql.instant(rs, "created"), Sql.instant(rs, "updated"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> strings(Map<String, Object> body, String field) {
+        return (Map<String, String>) (Map<String, ?>) body.get(field);
+    }
+
+    @Override
+    public void insert(Config config) {
+        try {
+            unit.write().createUpdate("INSERT INTO configs (uuid, app, owner, body, created, updated) "
+                            + "VALUES (:uuid, :app, :owner, :body, :created, :updated)")
+                    .bind("uuid", Sql.uuid(config.uuid())).bind("app", config.app()).bind("owner", config.owner())
+                    .bind("body", body(config))
+                    .bind("created", Sql.at(config.created())).bind("updated", Sql.at(config.updated()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw Rows.unique(e, "configs_uuid_unique", "Config with this uuid");
+        }
+    }
+
+    @Override
+    public Optional<Config> find(UUID uuid) {
+        return unit.read().createQuery("SELECT " + COLUMNS + " FROM configs c WHERE c.uuid = :uuid")
+                .bind("uuid", Sql.uuid(uuid)).map(CONFIG).findOne();
+    }
+
+    @Override
+    public Optional<Config> latest(String app) {
+        return unit.read().createQuery("SELECT " + COLUMNS + " FROM configs c WHERE c.app = :app "
+                        + "ORDER BY c.seq DESC FETCH FIRST 1 ROWS ONLY")
+                .bind("app", app).map(CONFIG).findOne();
+    }
+}

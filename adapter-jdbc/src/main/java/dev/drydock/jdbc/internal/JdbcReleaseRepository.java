@@ -1,0 +1,84 @@
+package dev.drydock.jdbc.internal;
+
+import dev.drydock.ports.model.Page;
+import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.model.Release;
+import dev.drydock.ports.spi.ReleaseRepository;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+final class JdbcReleaseRepository implements ReleaseRepository {
+    private static final String COLUMNS = "r.uuid, r.app, r.owner, r.version, r.summary, r.failed, r.exception, "
+            + "r.config, r.build, r.created, r.updated";
+    private static final RowMapper<Release> RELEASE = (rs, ctx) -> new Release(Sql.uuid(rs, "uuid"),
+            rs.getString("app"), rs.getString("owner"), rs.getInt("version"), rs.getString("summary"),
+            rs.getBoolean("failed"), rs.getString("exception"), Sql.uuid(rs, "config"), Sql.uuid(rs, "build"),
+            Sql.instant(rs, "created"), Sql.instant(rs, "updated"));
+
+    private final Unit unit;
+
+    JdbcReleaseRepository(Unit unit) {
+        this.unit = unit;
+    }
+
+    @Override
+    public void insert(Release release) {
+        try {
+            unit.write().createUpdate("INSERT INTO releases (app, version, uuid, owner, summary, failed, exception, "
+                            + "config, build, created, updated) VALUES (:app, :version, :uuid, :owner, :summary, "
+                            + ":failed, :exception, :config, :build, :created, :updated)")
+                    .bind("app", release.app()).bind("version", release.version())
+                    .bind("uuid", Sql.uuid(release.uuid())).bind("owner", release.owner())
+                    .bind("summary", release.summary()).bind("failed", release.failed())
+                    .bind("exception", release.exception())
+                    .bind("config", Sql.uuid(release.config())).bind("build", Sql.uuid(release.build()))
+                    .bind("created", Sql.at(release.created())).bind("updated", Sql.at(release.updated()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw Rows.unique(e, "releases_pk", "Release " + release.name() + " of " + release.app());
+        }
+    }
+
+    @Override
+    public void update(Release release) {
+        int changed = unit.write().createUpdate("UPDATE releases SET uuid = :uuid, owner = :owner, summary = :summary, "
+                        + "failed = :failed, exception = :exception, config = :config, build = :build, "
+                        + "created = :created, updated = :updated WHERE app = :app AND version = :version")
+                .bind("app", release.app()).bind("version", release.version())
+                .bind("uuid", Sql.uuid(release.uuid())).bind("owner", release.owner())
+                .bind("summary", release.summary()).bind("failed", release.failed())
+                .bind("exception", release.exception())
+                .bind("config", Sql.uuid(release.config())).bind("build", Sql.uuid(release.build()))
+                .bind("created", Sql.at(release.created())).bind("updated", Sql.at(release.updated()))
+                .execute();
+        if (changed == 0) {
+            throw Rows.missing("Release");
+        }
+    }
+
+    @Override
+    public Optional<Release> find(String app, int version) {
+        return unit.read().createQuery("SELECT " + COLUMNS + " FROM releases r WHERE r.app = :app AND r.version = :version")
+                .bind("app", app).bind("version", version).map(RELEASE).findOne();
+    }
+
+    @Override
+    public int maxVersion(String app) {
+        return unit.read().createQuery("SELECT coalesce(max(version), 0) FROM releases WHERE app = :app")
+                .bind("app", app).mapTo(Integer.class).one();
+    }
+
+    @Override
+    public Optional<Release> latestSucceeded(String app) {
+        return unit.read().createQuery("SELECT " + COLUMNS + " FROM releases r WHERE r.app = :app AND NOT r.failed "
+                        + "ORDER BY r.version DESC FETCH FIRST 1 ROWS ONLY")
+                .bind("app", app).map(RELEASE).findOne();
+    }
+
+    @Override
+    public Page<Release> list(String app, PageRequest page) {
+        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM releases r WHERE r.app = :app "
+                        + "ORDER BY r.version DESC LIMIT :limit OFFSET :offset",
+                "SELECT count(*) FROM releases WHERE app = :app", q -> q.bind("app", app), RELEASE, page);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.drydock.jdbc.internal;
+
+import dev.drydock.ports.spi.Store;
+import dev.drydock.ports.spi.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Units of work on two pools: reads on read-only connections that see one snapshot
+ * (REPEATABLE READ on PostgreSQL), writes at READ COMMITTED, serialised where they must be by the
+ * row locks the repositories' {@code lock} methods take. Work nested on one thread joins the
+ * unit; a nested write is a savepoint. A write that the database ends with a deadlock or a
+ * serialisation failure runs again, a few times, from the start.
+ */
+public final class JdbcTransactions implements Transactions {
+    static final int WRITE_ATTEMPTS = 5;
+
+    private final Jdbi reads;
+    private final Jdbi writes;
+    private final ThreadLocal<JdbcStore> current = new ThreadLocal<>();
+
+    public JdbcTransactions(Jdbi reads, Jdbi writes) {
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    @Override
+    public <T> T read(Function<Store, T> work) {
+        JdbcStore joined = current.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
+        try {
+            return run(reads, false, work);
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
+    public <T> T write(Function<Store, T> work) {
+        JdbcStore joined = current.get();
+        if (joined != null) {
+            return nested(joined, work);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(writes, true, work);
+            } catch (RuntimeException e) {
+                boolean retry = attempt < WRITE_ATTEMPTS
+                        && Errors.failure(e).filter(f -> f.kind() == Errors.Kind.RETRY).isPresent();
+                if (!retry) {
+                    throw Errors.translate(e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private <T> T nested(JdbcStore joined, Function<Store, T> work) {
+        Unit unit = joined.unit();
+        if (!unit.writable()) {
+            throw new IllegalStateException("Transactions.write was called inside Transactions.read");
+        }
+        Connection connection = unit.handle().getConnection();
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint(unit.nextSavepoint());
+        } catch (SQLException e) {
+            throw Errors.translate(new IllegalStateException("could not set a savepoint", e));
+        }
+        try {
+            return work.apply(joined);
+        } catch (RuntimeException | Error e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+    }
+
+    private <T> T run(Jdbi jdbi, boolean writable, Function<Store, T> work) {
+        Handle handle = jdbi.open();
+        Unit unit = new Unit(handle, writable);
+        current.set(new JdbcStore(unit));
+        try {
+            T result = work.apply(current.get());
+            commit(handle);
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollback(handle, e);
+            throw e;
+        } finally {
+            unit.close();
+            current.remove();
+            handle.close();
+        }
+    }
+
+    private static void commit(Handle handle) {
+        try {
+            handle.getConnection().commit();
+        } catch (SQLException e) {
+            throw new CommitFailed(e);
+        }
+    }
+
+    private static void rollback(Handle handle, Throwable cause) {
+        try {
+            handle.getConnection().rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    // a little random wait, so writers that deadlocked do not meet again at once
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A commit the database refused; its cause says why. */
+    static final class CommitFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CommitFailed(SQLException cause) {
+            super("the database refused to commit: " + cause.getMessage(), cause);
+        }
+    }
+}
