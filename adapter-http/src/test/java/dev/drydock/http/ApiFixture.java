@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.core.DrydockCore;
 import dev.drydock.core.Settings;
-import dev.drydock.inmemory.InMemoryAppLog;
-import dev.drydock.inmemory.InMemoryDeployLock;
-import dev.drydock.inmemory.InMemoryTransactions;
 import dev.drydock.inmemory.SimulatedScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,18 +19,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The HTTP API on a free port over the real core on in-memory adapters, and a client for it. */
+/** The HTTP API on a free port over the real core on a fresh {@link TestStore}, and a client for it. */
 final class ApiFixture extends ApiClient implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PASSWORD = "s3cret-pass";
 
+    final TestStore store = TestStore.fresh();
     final DrydockCore core;
     final HttpApi api;
     final AtomicBoolean ready = new AtomicBoolean(true);
 
     private ApiFixture(Settings settings) {
-        core = new DrydockCore(new InMemoryTransactions(), new SimulatedScheduler(Clock.systemUTC()), new InMemoryDeployLock(),
-                new InMemoryAppLog(), Clock.systemUTC(), settings);
+        core = new DrydockCore(store.transactions, new SimulatedScheduler(Clock.systemUTC()), store.deployLock,
+                store.log, Clock.systemUTC(), settings);
         api = HttpApi.start(services(core, ready), "127.0.0.1", 0);
     }
 
@@ -54,6 +52,7 @@ final class ApiFixture extends ApiClient implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        store.close();
     }
 
     @Override

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.drydock.core.DrydockCore;
 import dev.drydock.core.Settings;
 import dev.drydock.http.ApiFixture.Reply;
-import dev.drydock.inmemory.InMemoryAppLog;
-import dev.drydock.inmemory.InMemoryDeployLock;
-import dev.drydock.inmemory.InMemoryTransactions;
 import dev.drydock.inmemory.RunHandler;
 import dev.drydock.inmemory.SimulatedScheduler;
+import dev.drydock.ports.spi.AppLog;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The whole HTTP API on a free port over the real core on in-memory adapters, with every use case
+ * The whole HTTP API on a free port over the real core on a fresh {@link TestStore}, with every use case
  * wired, the simulated scheduler and app log within reach, and five callers: an
  * admin, an app owner, a collaborator on the owner's apps, an outsider and anonymous (a null token).
  */
@@ -28,7 +26,8 @@ final class PlatformFixture extends ApiClient implements AutoCloseable {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     final SimulatedScheduler scheduler;
-    final InMemoryAppLog log = new InMemoryAppLog();
+    final TestStore store = TestStore.fresh();
+    final AppLog log = store.log;
     final DrydockCore core;
     final HttpApi api;
     final String admin;
@@ -38,7 +37,7 @@ final class PlatformFixture extends ApiClient implements AutoCloseable {
 
     private PlatformFixture(Settings settings, RunHandler runs) {
         scheduler = new SimulatedScheduler(Clock.systemUTC(), null, runs);
-        core = new DrydockCore(new InMemoryTransactions(), scheduler, new InMemoryDeployLock(), log, Clock.systemUTC(),
+        core = new DrydockCore(store.transactions, scheduler, store.deployLock, log, Clock.systemUTC(),
                 settings.withPasswordIterations(1000));
         api = HttpApi.start(ApiFixture.services(core, new java.util.concurrent.atomic.AtomicBoolean(true)),
                 "127.0.0.1", 0);
@@ -66,6 +65,7 @@ final class PlatformFixture extends ApiClient implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        store.close();
     }
 
     /** The tokens of everyone who may use the owner's apps: the owner, the collaborator and the admin. */

@@ -37,7 +37,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbcStorage implements AutoCloseable {
     private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)([?&;](password|sslpassword)=)[^&;]*");
 
-    private final Dialect dialect;
+    private Dialect dialect;
     private final String description;
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final JdbcTransactions transactions;
@@ -58,7 +58,12 @@ public final class JdbcStorage implements AutoCloseable {
 
     private JdbcStorage(Source source, Options options) {
         this.description = source.description();
-        HikariDataSource writes = pool(source, "drydock-writes", options, false);
+        HikariDataSource writes;
+        try {
+            writes = pool(source, "drydock-writes", options, false);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(cannotConnect(e), e);
+        }
         try {
             this.dialect = dialectOf(writes);
             Migrations.migrate(writes, dialect, description);
@@ -148,6 +153,14 @@ public final class JdbcStorage implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dialect == Dialect.H2 && !pools.isEmpty()) {
+            // closes the file cleanly, and lets an in-memory database go instead of keeping it for the JVM's life
+            try (Connection connection = pools.get(0).getConnection(); var statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException | RuntimeException alreadyGone) {
+                // closing is all that is left to do
+            }
+        }
         for (int i = pools.size() - 1; i >= 0; i--) {
             pools.get(i).close();
         }
@@ -202,6 +215,19 @@ public final class JdbcStorage implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read which database this is: " + e.getMessage(), e);
         }
+    }
+
+    private static String cannotConnect(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                if (sql.getErrorCode() == 90020) {
+                    return "the H2 database is in use by another process; an H2 data directory serves one server "
+                            + "(several servers share a PostgreSQL database)";
+                }
+                return "cannot connect to the database: " + sql.getMessage();
+            }
+        }
+        return "cannot connect to the database: " + e.getMessage();
     }
 
     private static String describe(String url, String user) {

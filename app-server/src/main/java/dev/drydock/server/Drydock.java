@@ -19,37 +19,98 @@ import dev.drydock.ports.usecase.Processes;
 import dev.drydock.ports.usecase.Releases;
 import dev.drydock.ports.usecase.TlsSettings;
 import dev.drydock.ports.usecase.Users;
+import dev.drydock.jdbc.JdbcStorage;
 import dev.drydock.server.internal.CoreModule;
-import dev.drydock.server.internal.InMemoryModule;
+import dev.drydock.server.internal.InMemoryStorageModule;
+import dev.drydock.server.internal.JdbcStorageModule;
+import dev.drydock.server.internal.SimulatedSchedulerModule;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Drydock embedded in another JVM program: the whole core as plain Java objects, no HTTP.
  *
  * <pre>{@code
- * Drydock drydock = Drydock.inMemory().build();
- * drydock.accounts().register(Optional.empty(), new Registration("admin", "secret", "", "", ""));
- * Caller admin = drydock.accounts().authenticate(drydock.accounts().login("admin", "secret"));
- * drydock.apps().create(admin, Optional.of("web-shop"));
+ * try (Drydock drydock = Drydock.h2(Path.of("data")).build()) {   // or Drydock.inMemory()
+ *     drydock.accounts().register(Optional.empty(), new Registration("admin", "secret", "", "", ""));
+ *     Caller admin = drydock.accounts().authenticate(drydock.accounts().login("admin", "secret"));
+ *     drydock.apps().create(admin, Optional.of("web-shop"));
+ * }
  * }</pre>
+ *
+ * Close it to let its database go; one in memory needs no closing.
  */
-public final class Drydock {
+public final class Drydock implements AutoCloseable {
     private final Injector injector;
     private final DrydockCore core;
     private final SimulatedScheduler scheduler;
+    private final Storage storage;
 
-    private Drydock(Injector injector) {
+    private Drydock(Injector injector, Storage storage) {
         this.injector = injector;
         this.core = injector.getInstance(DrydockCore.class);
         this.scheduler = injector.getInstance(SimulatedScheduler.class);
+        this.storage = storage;
     }
 
-    /** A builder for a Drydock whose storage, app log and scheduler live in memory. */
+    /** A Drydock whose storage, app log and scheduler live in memory: all is lost when it goes. */
     public static Builder inMemory() {
-        return new Builder();
+        return new Builder(() -> new Storage(new InMemoryStorageModule(), null,
+                "in memory; everything is lost when the server stops"));
+    }
+
+    /**
+     * A Drydock that keeps its data in an H2 database in {@code directory} (made if missing), which
+     * this process then owns until {@link #close}.
+     */
+    public static Builder h2(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        return new Builder(() -> Storage.of(JdbcStorage.h2(directory)));
+    }
+
+    /**
+     * A Drydock on the database at a JDBC URL: PostgreSQL ({@code jdbc:postgresql://...}), which
+     * several Drydocks may share, or H2.
+     */
+    public static Builder database(String url, String user, String password) {
+        return database(url, user, password, JdbcStorage.Options.DEFAULT);
+    }
+
+    /** {@link #database(String, String, String)} with pool options. */
+    public static Builder database(String url, String user, String password, JdbcStorage.Options options) {
+        Objects.requireNonNull(url, "url");
+        return new Builder(() -> Storage.of(JdbcStorage.open(url, user, password, options)));
+    }
+
+    /** A Drydock on the database behind an embedder's {@code DataSource} (PostgreSQL or H2). */
+    public static Builder jdbc(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new Builder(() -> Storage.of(JdbcStorage.of(dataSource, JdbcStorage.Options.DEFAULT)));
+    }
+
+    /** Where this Drydock keeps its data, in words for a log (never a password). */
+    public String storage() {
+        return storage.description();
+    }
+
+    /** Lets the database go (its pools, and for H2 its file). */
+    @Override
+    public void close() {
+        if (storage.jdbc() != null) {
+            storage.jdbc().close();
+        }
+    }
+
+    /** An opened store: the Guice module that binds it, and what to close. */
+    private record Storage(com.google.inject.Module module, JdbcStorage jdbc, String description) {
+        static Storage of(JdbcStorage jdbc) {
+            return new Storage(new JdbcStorageModule(jdbc), jdbc, jdbc.description());
+        }
     }
 
     public Accounts accounts() {
@@ -115,12 +176,14 @@ public final class Drydock {
 
     /** Chooses settings, clock and simulation details before building. */
     public static final class Builder {
+        private final Supplier<Storage> storage;
         private Settings settings = Settings.defaults();
         private Clock clock = Clock.systemUTC();
         private List<Map<String, String>> nodes;
         private RunHandler runHandler;
 
-        private Builder() {
+        private Builder(Supplier<Storage> storage) {
+            this.storage = storage;
         }
 
         public Builder settings(Settings value) {
@@ -148,15 +211,24 @@ public final class Drydock {
             return this;
         }
 
+        /**
+         * Opens the store (migrating a database's schema) and wires the core on it. A database
+         * that cannot be opened throws with a message that says why.
+         */
         public Drydock build() {
-            return new Drydock(Guice.createInjector(modules()));
-        }
-
-        List<com.google.inject.Module> modules() {
-            SimulatedScheduler scheduler = nodes == null && runHandler == null
-                    ? new SimulatedScheduler(clock)
-                    : new SimulatedScheduler(clock, nodes, runHandler);
-            return List.of(new InMemoryModule(scheduler), new CoreModule(settings, clock));
+            Storage opened = storage.get();
+            try {
+                SimulatedScheduler scheduler = nodes == null && runHandler == null
+                        ? new SimulatedScheduler(clock)
+                        : new SimulatedScheduler(clock, nodes, runHandler);
+                return new Drydock(Guice.createInjector(opened.module(), new SimulatedSchedulerModule(scheduler),
+                        new CoreModule(settings, clock)), opened);
+            } catch (RuntimeException e) {
+                if (opened.jdbc() != null) {
+                    opened.jdbc().close();
+                }
+                throw e;
+            }
         }
     }
 }

@@ -8,8 +8,8 @@ import dev.drydock.server.internal.HttpModule;
 import java.net.URI;
 
 /**
- * The full HTTP API on a free loopback port, on in-memory storage and the simulated scheduler —
- * for testing tools that talk to a Drycc controller.
+ * The full HTTP API on a free loopback port, on in-memory storage (or any store its builder
+ * names) and the simulated scheduler — for testing tools that talk to a Drycc controller.
  *
  * <pre>{@code
  * try (DrydockHarness harness = DrydockHarness.start()) {
@@ -34,9 +34,14 @@ public final class DrydockHarness implements AutoCloseable {
     /** Starts a harness on a core configured by the given builder (settings, run handler, nodes). */
     public static DrydockHarness start(Drydock.Builder builder) {
         Drydock drydock = builder.build();
-        Injector http = drydock.injector().createChildInjector(new HttpModule());
-        HttpApi api = HttpApi.start(http.getInstance(ApiServices.class), "127.0.0.1", 0);
-        return new DrydockHarness(drydock, api);
+        try {
+            Injector http = drydock.injector().createChildInjector(new HttpModule());
+            HttpApi api = HttpApi.start(http.getInstance(ApiServices.class), "127.0.0.1", 0);
+            return new DrydockHarness(drydock, api);
+        } catch (RuntimeException e) {
+            drydock.close();
+            throw e;
+        }
     }
 
     /** The API's base address, e.g. {@code http://127.0.0.1:41234/}. */
@@ -49,8 +54,13 @@ public final class DrydockHarness implements AutoCloseable {
         return drydock;
     }
 
+    /** Stops the API and closes the Drydock behind it. */
     @Override
     public void close() {
-        api.close();
+        try {
+            api.close();
+        } finally {
+            drydock.close();
+        }
     }
 }

@@ -4,13 +4,15 @@ import com.google.inject.Injector;
 import dev.drydock.http.ApiServices;
 import dev.drydock.http.HttpApi;
 import dev.drydock.inmemory.SimulatedScheduler;
+import dev.drydock.jdbc.JdbcStorage;
 import dev.drydock.server.internal.HttpModule;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** The standalone server: {@code java -jar drydock-server.jar [--host H] [--port N]}. */
+/** The standalone server: {@code java -jar drydock-server.jar [--host H] [--port N] [--storage ...]}. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -28,25 +30,48 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Drydock drydock = Drydock.inMemory().settings(config.settings()).build();
+        Drydock drydock;
+        try {
+            drydock = builder(config.storage()).settings(config.settings()).build();
+        } catch (RuntimeException e) {
+            System.err.println("drydock: cannot open the store (" + config.storage() + "): " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Injector http = drydock.injector().createChildInjector(new HttpModule());
         HttpApi api = HttpApi.start(http.getInstance(ApiServices.class), config.host(), config.port());
 
         SimulatedScheduler scheduler = drydock.scheduler();
         LOG.info("Drydock listening on {} (Drycc controller API 2.3)", api.uri());
-        LOG.info("storage: in memory; everything is lost when the server stops");
+        LOG.info("storage: {}", drydock.storage());
         LOG.info("scheduler: {} ({})", scheduler.capabilities().name(), scheduler.capabilities().runsWorkloads()
                 ? "runs workloads" : "runs no workloads: deploys, scaling and pods are recorded, not run");
         LOG.info("registration mode: {}; builder hooks: {}",
-                config.settings().registrationMode().name().toLowerCase(java.util.Locale.ROOT),
+                config.settings().registrationMode().name().toLowerCase(Locale.ROOT),
                 config.settings().builderKey().isPresent() ? "enabled" : "disabled (no DRYCC_BUILDER_KEY)");
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
-            api.close();
-            stopped.countDown();
+            try {
+                api.close();
+            } finally {
+                // after the last request: every acknowledged write is in the store, and H2's file is closed cleanly
+                drydock.close();
+                stopped.countDown();
+            }
         }, "drydock-shutdown"));
         stopped.await();
+    }
+
+    private static Drydock.Builder builder(ServerConfig.StorageConfig storage) {
+        JdbcStorage.Options options = storage.poolSize()
+                .map(size -> new JdbcStorage.Options(size, JdbcStorage.Options.DEFAULT.connectionTimeout()))
+                .orElse(JdbcStorage.Options.DEFAULT);
+        return switch (storage.kind()) {
+            case MEMORY -> Drydock.inMemory();
+            case H2 -> Drydock.h2(storage.dataDir());
+            case DATABASE -> Drydock.database(storage.databaseUrl(), storage.user(), storage.password(), options);
+        };
     }
 }

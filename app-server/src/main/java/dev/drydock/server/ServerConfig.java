@@ -1,22 +1,61 @@
 package dev.drydock.server;
 
 import dev.drydock.core.Settings;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the standalone server runs: where it listens and the platform settings. Read from the
- * command line first, then the environment (upstream's variable names where they exist).
+ * How the standalone server runs: where it listens, where it keeps its data, and the platform
+ * settings. Read from the command line first, then the environment (upstream's variable names
+ * where they exist). Database credentials come from the environment only: a process's arguments
+ * are visible to every user of the machine.
  */
-public record ServerConfig(String host, int port, Settings settings) {
+public record ServerConfig(String host, int port, Settings settings, StorageConfig storage) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
+    public static final String DEFAULT_DATA_DIR = "data";
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        }
+        Objects.requireNonNull(storage, "storage");
+    }
+
+    /** Which store. */
+    public enum StorageKind {
+        /** in this JVM's memory; lost when the server stops */
+        MEMORY,
+        /** an H2 database in the data directory: the default */
+        H2,
+        /** the database at a JDBC URL, normally PostgreSQL, which several servers may share */
+        DATABASE
+    }
+
+    /**
+     * Where the data is kept. The password is left out of {@link #toString()}.
+     *
+     * @param poolSize connections per pool; empty for the store's default
+     */
+    public record StorageConfig(StorageKind kind, Path dataDir, String databaseUrl, String user, String password,
+                                Optional<Integer> poolSize) {
+        public StorageConfig {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(poolSize, "poolSize");
+        }
+
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case MEMORY -> "in memory";
+                case H2 -> "H2 in " + dataDir;
+                case DATABASE -> databaseUrl + (user == null ? "" : " as " + user);
+            };
         }
     }
 
@@ -24,23 +63,69 @@ public record ServerConfig(String host, int port, Settings settings) {
     public static ServerConfig from(String[] args, Map<String, String> env) {
         String host = env.getOrDefault("DRYDOCK_HOST", DEFAULT_HOST);
         int port = env.containsKey("PORT") ? parsePort(env.get("PORT")) : DEFAULT_PORT;
+        String storage = blankToNull(env.get("DRYDOCK_STORAGE"));
+        String dataDir = Optional.ofNullable(blankToNull(env.get("DRYDOCK_DATA_DIR"))).orElse(DEFAULT_DATA_DIR);
+        String databaseUrl = blankToNull(env.get("DRYDOCK_DATABASE_URL"));
+        boolean storageFlag = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            switch (arg) {
-                case "--port" -> port = parsePort(value(args, ++i, arg));
-                case "--host" -> host = value(args, ++i, arg);
-                case "--help", "-h" -> throw new UsageException(usage());
-                default -> {
-                    if (arg.startsWith("--port=")) {
-                        port = parsePort(arg.substring("--port=".length()));
-                    } else if (arg.startsWith("--host=")) {
-                        host = arg.substring("--host=".length());
-                    } else {
-                        throw new UsageException("unknown argument: " + arg + "\n" + usage());
-                    }
+            String flag = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String inline = arg.contains("=") && arg.startsWith("--") ? arg.substring(arg.indexOf('=') + 1) : null;
+            switch (flag) {
+                case "--port" -> port = parsePort(inline != null ? inline : value(args, ++i, arg));
+                case "--host" -> host = inline != null ? inline : value(args, ++i, arg);
+                case "--storage" -> {
+                    storage = inline != null ? inline : value(args, ++i, arg);
+                    storageFlag = true;
                 }
+                case "--data-dir" -> dataDir = inline != null ? inline : value(args, ++i, arg);
+                case "--database-url" -> databaseUrl = inline != null ? inline : value(args, ++i, arg);
+                case "--database-user", "--database-password" -> throw new UsageException(flag
+                        + " is not taken on the command line, where every user of the machine can read it: set "
+                        + (flag.endsWith("user") ? "DRYDOCK_DATABASE_USER" : "DRYDOCK_DATABASE_PASSWORD")
+                        + " in the environment");
+                case "--help", "-h" -> throw new UsageException(usage());
+                default -> throw new UsageException("unknown argument: " + arg + "\n" + usage());
             }
         }
+        StorageConfig storageConfig = storage(storage, storageFlag, dataDir, databaseUrl, env);
+        return new ServerConfig(host, port, settings(env), storageConfig);
+    }
+
+    private static StorageConfig storage(String requested, boolean fromFlag, String dataDir, String databaseUrl,
+                                         Map<String, String> env) {
+        String source = fromFlag ? "--storage" : "DRYDOCK_STORAGE";
+        StorageKind kind;
+        if (requested == null) {
+            kind = databaseUrl == null ? StorageKind.H2 : StorageKind.DATABASE;
+        } else {
+            kind = switch (requested.strip().toLowerCase(Locale.ROOT)) {
+                case "memory" -> StorageKind.MEMORY;
+                case "h2" -> StorageKind.H2;
+                case "postgres", "postgresql", "database" -> StorageKind.DATABASE;
+                default -> throw new UsageException(source + " must be memory, h2 or postgres, not " + requested);
+            };
+        }
+        if (kind == StorageKind.DATABASE) {
+            if (databaseUrl == null) {
+                throw new UsageException("postgres storage needs --database-url (or DRYDOCK_DATABASE_URL), "
+                        + "e.g. jdbc:postgresql://db.example.com:5432/drydock");
+            }
+            if (!databaseUrl.startsWith("jdbc:postgresql:") && !databaseUrl.startsWith("jdbc:h2:")) {
+                throw new UsageException("the database URL must be a JDBC URL of PostgreSQL "
+                        + "(jdbc:postgresql://host:5432/name), not " + databaseUrl.replaceAll("(?i)password=[^&;]*", "password=***"));
+            }
+        } else if (databaseUrl != null && requested != null) {
+            throw new UsageException("a database URL was given, but " + source + " is " + requested
+                    + ": leave " + source + " out, or set it to postgres");
+        }
+        Optional<Integer> poolSize = Optional.ofNullable(blankToNull(env.get("DRYDOCK_DATABASE_POOL_SIZE")))
+                .map(ServerConfig::parsePoolSize);
+        return new StorageConfig(kind, Path.of(dataDir), kind == StorageKind.DATABASE ? databaseUrl : null,
+                blankToNull(env.get("DRYDOCK_DATABASE_USER")), env.get("DRYDOCK_DATABASE_PASSWORD"), poolSize);
+    }
+
+    private static Settings settings(Map<String, String> env) {
         Settings settings = Settings.defaults();
         String mode = env.get("REGISTRATION_MODE");
         if (mode != null && !mode.isBlank()) {
@@ -52,15 +137,18 @@ public record ServerConfig(String host, int port, Settings settings) {
                     .map(String::strip).filter(s -> !s.isEmpty()).toList());
         }
         String builderKey = env.get("DRYCC_BUILDER_KEY");
-        settings = settings.withBuilderKey(Optional.ofNullable(builderKey).filter(k -> !k.isBlank()));
-        return new ServerConfig(host, port, settings);
+        return settings.withBuilderKey(Optional.ofNullable(builderKey).filter(k -> !k.isBlank()));
     }
 
     static String usage() {
         return String.join("\n", List.of(
                 "usage: java -jar drydock-server.jar [--host HOST] [--port PORT]",
-                "environment: PORT, DRYDOCK_HOST, REGISTRATION_MODE (enabled|disabled|admin_only),",
-                "             RESERVED_NAMES (comma-separated app ids), DRYCC_BUILDER_KEY"));
+                "                                    [--storage h2|postgres|memory] [--data-dir DIR] [--database-url URL]",
+                "storage: H2 in DIR (default ./data) unless a database URL or --storage memory is given",
+                "environment: PORT, DRYDOCK_HOST, DRYDOCK_STORAGE, DRYDOCK_DATA_DIR, DRYDOCK_DATABASE_URL,",
+                "             DRYDOCK_DATABASE_USER, DRYDOCK_DATABASE_PASSWORD, DRYDOCK_DATABASE_POOL_SIZE,",
+                "             REGISTRATION_MODE (enabled|disabled|admin_only), RESERVED_NAMES (comma-separated app ids),",
+                "             DRYCC_BUILDER_KEY"));
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -68,6 +156,10 @@ public record ServerConfig(String host, int port, Settings settings) {
             throw new UsageException(flag + " needs a value\n" + usage());
         }
         return args[i];
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static int parsePort(String text) {
@@ -79,6 +171,18 @@ public record ServerConfig(String host, int port, Settings settings) {
             return port;
         } catch (NumberFormatException e) {
             throw new UsageException("port must be a number, not " + text);
+        }
+    }
+
+    private static int parsePoolSize(String text) {
+        try {
+            int size = Integer.parseInt(text.strip());
+            if (size < 1 || size > 1000) {
+                throw new UsageException("DRYDOCK_DATABASE_POOL_SIZE must be between 1 and 1000, not " + text);
+            }
+            return size;
+        } catch (NumberFormatException e) {
+            throw new UsageException("DRYDOCK_DATABASE_POOL_SIZE must be a number, not " + text);
         }
     }
 

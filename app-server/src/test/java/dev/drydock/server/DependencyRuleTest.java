@@ -25,7 +25,8 @@ class DependencyRuleTest {
                 .importPackages("dev.drydock");
         // the rules below would pass vacuously if the modules were not on the class path
         for (String name : new String[] {"dev.drydock.ports.spi.Scheduler", "dev.drydock.core.DrydockCore",
-            "dev.drydock.inmemory.SimulatedScheduler", "dev.drydock.http.HttpApi", "dev.drydock.server.Main"}) {
+            "dev.drydock.inmemory.SimulatedScheduler", "dev.drydock.http.HttpApi", "dev.drydock.jdbc.JdbcStorage",
+            "dev.drydock.server.Main"}) {
             org.assertj.core.api.Assertions.assertThat(classes.contain(name)).as(name).isTrue();
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.core.Settings.RegistrationMode;
+import dev.drydock.server.ServerConfig.StorageKind;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,62 @@ class ServerConfigTest {
         assertThat(config.settings().registrationMode()).isEqualTo(RegistrationMode.ADMIN_ONLY);
         assertThat(config.settings().reservedNames()).containsExactly("drycc", "drycc-builder", "grafana");
         assertThat(config.settings().builderKey()).contains("k3y");
+    }
+
+    @Test
+    void theDefaultStoreIsH2InTheDataDirectory() {
+        ServerConfig config = ServerConfig.from(new String[0], Map.of());
+        assertThat(config.storage().kind()).isEqualTo(StorageKind.H2);
+        assertThat(config.storage().dataDir()).isEqualTo(Path.of("data"));
+
+        ServerConfig elsewhere = ServerConfig.from(new String[] {"--data-dir", "/var/lib/drydock"},
+                Map.of("DRYDOCK_DATA_DIR", "/tmp/ignored"));
+        assertThat(elsewhere.storage().dataDir()).isEqualTo(Path.of("/var/lib/drydock"));
+        assertThat(ServerConfig.from(new String[0], Map.of("DRYDOCK_DATA_DIR", "/srv/d")).storage().dataDir())
+                .isEqualTo(Path.of("/srv/d"));
+    }
+
+    @Test
+    void aDatabaseUrlSelectsPostgresWithCredentialsFromTheEnvironmentOnly() {
+        ServerConfig config = ServerConfig.from(new String[] {"--database-url", "jdbc:postgresql://db:5432/drydock"},
+                Map.of("DRYDOCK_DATABASE_USER", "drydock", "DRYDOCK_DATABASE_PASSWORD", "s3cret",
+                        "DRYDOCK_DATABASE_POOL_SIZE", "20"));
+        assertThat(config.storage().kind()).isEqualTo(StorageKind.DATABASE);
+        assertThat(config.storage().databaseUrl()).isEqualTo("jdbc:postgresql://db:5432/drydock");
+        assertThat(config.storage().user()).isEqualTo("drydock");
+        assertThat(config.storage().password()).isEqualTo("s3cret");
+        assertThat(config.storage().poolSize()).contains(20);
+        assertThat(config.storage().toString()).doesNotContain("s3cret");
+        assertThat(config.toString()).doesNotContain("s3cret");
+
+        assertThat(ServerConfig.from(new String[0], Map.of("DRYDOCK_DATABASE_URL", "jdbc:postgresql://db/x"))
+                .storage().kind()).isEqualTo(StorageKind.DATABASE);
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--database-password", "s3cret"}, Map.of()))
+                .hasMessageContaining("DRYDOCK_DATABASE_PASSWORD").hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--database-user=drydock"}, Map.of()))
+                .hasMessageContaining("DRYDOCK_DATABASE_USER");
+    }
+
+    @Test
+    void memoryIsChosenByName() {
+        assertThat(ServerConfig.from(new String[] {"--storage", "memory"}, Map.of()).storage().kind())
+                .isEqualTo(StorageKind.MEMORY);
+        assertThat(ServerConfig.from(new String[0], Map.of("DRYDOCK_STORAGE", "memory")).storage().kind())
+                .isEqualTo(StorageKind.MEMORY);
+    }
+
+    @Test
+    void storageChoicesThatContradictEachOtherAreRefused() {
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--storage", "postgres"}, Map.of()))
+                .hasMessageContaining("needs --database-url");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--storage", "memory", "--database-url",
+                "jdbc:postgresql://db/x"}, Map.of())).hasMessageContaining("a database URL was given");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--storage", "mysql"}, Map.of()))
+                .hasMessageContaining("memory, h2 or postgres");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--database-url", "mysql://db/x?password=pw"}, Map.of()))
+                .hasMessageContaining("JDBC URL of PostgreSQL").hasMessageNotContaining("=pw");
+        assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYDOCK_DATABASE_URL", "jdbc:postgresql://db/x",
+                "DRYDOCK_DATABASE_POOL_SIZE", "0"))).hasMessageContaining("DRYDOCK_DATABASE_POOL_SIZE");
     }
 
     @Test
