@@ -67,12 +67,22 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Token")
                     .entity(Json.detail(e.getMessage())).build();
             case UNAVAILABLE -> {
+                // one line each: an outage of the database or cluster fails many requests at once, and
+                // a stack trace per request would bury the log
                 if (e.getCause() != null) {
-                    LOG.warn("Service unavailable: {}", e.getMessage(), e.getCause());
+                    LOG.warn("Service unavailable: {} ({})", e.getMessage(), rootCause(e));
                 }
                 yield json(503, Json.detail(e.getMessage()));
             }
         };
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Response web(WebApplicationException e) {
