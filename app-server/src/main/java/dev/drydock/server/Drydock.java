@@ -181,6 +181,7 @@ public final class Drydock implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private List<Map<String, String>> nodes;
         private RunHandler runHandler;
+        private SimulatedScheduler scheduler;
 
         private Builder(Supplier<Storage> storage) {
             this.storage = storage;
@@ -211,6 +212,12 @@ public final class Drydock implements AutoCloseable {
             return this;
         }
 
+        /** One simulated cluster for several Drydocks, as servers sharing a database share a cluster. */
+        Builder scheduler(SimulatedScheduler shared) {
+            this.scheduler = Objects.requireNonNull(shared, "scheduler");
+            return this;
+        }
+
         /**
          * Opens the store (migrating a database's schema) and wires the core on it. A database
          * that cannot be opened throws with a message that says why.
@@ -218,8 +225,8 @@ public final class Drydock implements AutoCloseable {
         public Drydock build() {
             Storage opened = storage.get();
             try {
-                SimulatedScheduler scheduler = nodes == null && runHandler == null
-                        ? new SimulatedScheduler(clock)
+                SimulatedScheduler scheduler = this.scheduler != null ? this.scheduler
+                        : nodes == null && runHandler == null ? new SimulatedScheduler(clock)
                         : new SimulatedScheduler(clock, nodes, runHandler);
                 return new Drydock(Guice.createInjector(opened.module(), new SimulatedSchedulerModule(scheduler),
                         new CoreModule(settings, clock)), opened);
