@@ -26,7 +26,7 @@ public final class Errors {
             "ssh_keys_pk", "ssh_keys_public_unique", "ssh_keys_owner_fingerprint_unique", "ssh_keys_owner_fk",
             "configs_pk", "configs_uuid_unique", "configs_app_fk", "configs_owner_fk",
             "builds_pk", "builds_uuid_unique", "builds_app_fk", "builds_owner_fk",
-            "releases_pk", "releases_uuid_unique", "releases_app_fk", "releases_owner_fk",
+            "releases_pk", "releases_app_version", "releases_app_fk", "releases_owner_fk",
             "certificates_pk", "certificates_name_unique", "certificates_owner_fk",
             "domains_pk", "domains_app_fk", "domains_owner_fk", "domains_certificate_fk",
             "tls_pk", "tls_uuid_unique", "tls_app_fk", "tls_owner_fk");

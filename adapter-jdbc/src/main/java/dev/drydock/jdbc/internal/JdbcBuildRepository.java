@@ -46,7 +46,7 @@ final class JdbcBuildRepository implements BuildRepository {
     @Override
     public Page<Build> list(String app, PageRequest page) {
         return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM builds b WHERE b.app = :app "
-                        + "ORDER BY b.seq DESC LIMIT :limit OFFSET :offset",
+                        + "ORDER BY b.app DESC, b.seq DESC LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM builds WHERE app = :app", q -> q.bind("app", app), BUILD, page);
     }
 }

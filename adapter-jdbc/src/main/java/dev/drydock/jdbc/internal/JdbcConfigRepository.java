@@ -73,7 +73,7 @@ final class JdbcConfigRepository implements ConfigRepository {
     @Override
     public Optional<Config> latest(String app) {
         return unit.read().createQuery("SELECT " + COLUMNS + " FROM configs c WHERE c.app = :app "
-                        + "ORDER BY c.seq DESC FETCH FIRST 1 ROWS ONLY")
+                        + "ORDER BY c.app DESC, c.seq DESC FETCH FIRST 1 ROWS ONLY")
                 .bind("app", app).map(CONFIG).findOne();
     }
 }

@@ -81,14 +81,14 @@ final class JdbcDomainRepository implements DomainRepository {
     @Override
     public Page<Domain> list(String app, PageRequest page) {
         return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM domains d WHERE d.app = :app "
-                        + "ORDER BY d.name_key LIMIT :limit OFFSET :offset",
+                        + "ORDER BY d.app, d.name_key LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM domains WHERE app = :app", q -> q.bind("app", app), DOMAIN, page);
     }
 
     @Override
     public List<Domain> withCertificate(String certificate) {
         return unit.read().createQuery("SELECT " + COLUMNS + " FROM domains d WHERE d.certificate = :certificate "
-                        + "ORDER BY d.name_key")
+                        + "ORDER BY d.certificate, d.name_key")
                 .bind("certificate", certificate).map(DOMAIN).list();
     }
 

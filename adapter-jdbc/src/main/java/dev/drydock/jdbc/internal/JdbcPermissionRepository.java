@@ -37,7 +37,7 @@ final class JdbcPermissionRepository implements PermissionRepository {
 
     @Override
     public List<String> users(String app) {
-        return unit.read().createQuery("SELECT username FROM grants WHERE app = :app ORDER BY username")
+        return unit.read().createQuery("SELECT username FROM grants WHERE app = :app ORDER BY app, username")
                 .bind("app", app).mapTo(String.class).list();
     }
 }

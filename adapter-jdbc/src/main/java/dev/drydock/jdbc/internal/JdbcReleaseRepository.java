@@ -35,7 +35,7 @@ final class JdbcReleaseRepository implements ReleaseRepository {
                     .bind("created", Sql.at(release.created())).bind("updated", Sql.at(release.updated()))
                     .execute();
         } catch (RuntimeException e) {
-            throw Rows.unique(e, "releases_pk", "Release " + release.name() + " of " + release.app());
+            throw Rows.unique(e, "releases_app_version", "Release " + release.name() + " of " + release.app());
         }
     }
 
@@ -64,21 +64,23 @@ final class JdbcReleaseRepository implements ReleaseRepository {
 
     @Override
     public int maxVersion(String app) {
-        return unit.read().createQuery("SELECT coalesce(max(version), 0) FROM releases WHERE app = :app")
-                .bind("app", app).mapTo(Integer.class).one();
+        // not max(version): H2 would read every release of the app for it, the index walk reads one
+        return unit.read().createQuery("SELECT version FROM releases WHERE app = :app "
+                        + "ORDER BY app DESC, version DESC FETCH FIRST 1 ROWS ONLY")
+                .bind("app", app).mapTo(Integer.class).findOne().orElse(0);
     }
 
     @Override
     public Optional<Release> latestSucceeded(String app) {
         return unit.read().createQuery("SELECT " + COLUMNS + " FROM releases r WHERE r.app = :app AND NOT r.failed "
-                        + "ORDER BY r.version DESC FETCH FIRST 1 ROWS ONLY")
+                        + "ORDER BY r.app DESC, r.version DESC FETCH FIRST 1 ROWS ONLY")
                 .bind("app", app).map(RELEASE).findOne();
     }
 
     @Override
     public Page<Release> list(String app, PageRequest page) {
         return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM releases r WHERE r.app = :app "
-                        + "ORDER BY r.version DESC LIMIT :limit OFFSET :offset",
+                        + "ORDER BY r.app DESC, r.version DESC LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM releases WHERE app = :app", q -> q.bind("app", app), RELEASE, page);
     }
 }

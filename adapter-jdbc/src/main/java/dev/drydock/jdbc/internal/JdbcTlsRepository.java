@@ -33,7 +33,7 @@ final class JdbcTlsRepository implements TlsRepository {
     @Override
     public Optional<Tls> latest(String app) {
         return unit.read().createQuery("SELECT t.uuid, t.app, t.owner, t.https_enforced, t.created, t.updated "
-                        + "FROM tls t WHERE t.app = :app ORDER BY t.seq DESC FETCH FIRST 1 ROWS ONLY")
+                        + "FROM tls t WHERE t.app = :app ORDER BY t.app DESC, t.seq DESC FETCH FIRST 1 ROWS ONLY")
                 .bind("app", app).map(TLS).findOne();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.drydock.ports.model.JsonTree;
 import java.util.LinkedHashMap;
@@ -16,10 +17,11 @@ final class JsonText {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    // readers made once: a lookup of the target type per read costs more than reading a small document
+    private static final ObjectReader MAP = MAPPER.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {
+    });
+    private static final ObjectReader STRINGS = MAPPER.readerFor(new TypeReference<List<String>>() {
+    });
 
     private JsonText() {
     }
@@ -34,6 +36,10 @@ final class JsonText {
 
     /** A stored JSON object, in JsonTree's canonical form. */
     static Map<String, Object> map(String json) {
+        // most structures and Procfiles of a list are empty
+        if ("{}".equals(json)) {
+            return Map.of();
+        }
         return JsonTree.canonicalMap(read(json, MAP));
     }
 
@@ -53,9 +59,9 @@ final class JsonText {
         return read(json, STRINGS);
     }
 
-    private static <T> T read(String json, TypeReference<T> type) {
+    private static <T> T read(String json, ObjectReader type) {
         try {
-            return MAPPER.readValue(json, type);
+            return type.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored JSON document cannot be read: " + e.getOriginalMessage(), e);
         }
