@@ -26,14 +26,16 @@ public final class JdbcAppLog implements AppLog {
 
     @Override
     public void record(String app, Instant at, String message) {
-        tx.writeVoid(store -> {
-            var handle = ((JdbcStore) store).unit().write();
+        tx.inWrite(handle -> {
             handle.createUpdate("INSERT INTO app_events (app, at, message) VALUES (:app, :at, :message)")
                     .bind("app", app).bind("at", Sql.at(at)).bind("message", message).execute();
             if (ThreadLocalRandom.current().nextInt(PRUNE_ONE_IN) == 0) {
-                handle.createUpdate("DELETE FROM app_events WHERE app = :app AND id <= (SELECT id FROM app_events "
-                                + "WHERE app = :app ORDER BY id DESC OFFSET " + MAX_LINES + " ROWS FETCH FIRST 1 ROWS ONLY)")
-                        .bind("app", app).execute();
+                // the cut-off first, as a value: a subquery in the DELETE's condition may be read per row
+                handle.createQuery("SELECT id FROM app_events WHERE app = :app ORDER BY app DESC, id DESC OFFSET "
+                                + MAX_LINES + " ROWS FETCH FIRST 1 ROWS ONLY")
+                        .bind("app", app).mapTo(Long.class).findOne()
+                        .ifPresent(cutoff -> handle.createUpdate("DELETE FROM app_events WHERE app = :app AND id <= :cutoff")
+                                .bind("app", app).bind("cutoff", cutoff).execute());
             }
         });
     }
@@ -44,7 +46,7 @@ public final class JdbcAppLog implements AppLog {
             return List.of();
         }
         List<Event> newestFirst = tx.read(store -> ((JdbcStore) store).unit().read()
-                .createQuery("SELECT at, message FROM app_events WHERE app = :app ORDER BY id DESC "
+                .createQuery("SELECT at, message FROM app_events WHERE app = :app ORDER BY app DESC, id DESC "
                         + "FETCH FIRST :lines ROWS ONLY")
                 .bind("app", app).bind("lines", Math.min(lines, MAX_LINES))
                 .map((rs, ctx) -> new Event(Sql.instant(rs, "at"), rs.getString("message"))).list());

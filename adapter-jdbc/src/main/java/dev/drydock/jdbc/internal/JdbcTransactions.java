@@ -62,6 +62,19 @@ public final class JdbcTransactions implements Transactions {
         }
     }
 
+    /**
+     * Runs {@code work} on the handle of the write this thread is in, joining it without a
+     * savepoint, or else in a write of its own: for work that adds a row and cannot fail half-way.
+     */
+    void inWrite(java.util.function.Consumer<Handle> work) {
+        JdbcStore joined = current.get();
+        if (joined != null && joined.unit().writable()) {
+            work.accept(joined.unit().write());
+            return;
+        }
+        writeVoid(store -> work.accept(((JdbcStore) store).unit().write()));
+    }
+
     private <T> T nested(JdbcStore joined, Function<Store, T> work) {
         Unit unit = joined.unit();
         if (!unit.writable()) {

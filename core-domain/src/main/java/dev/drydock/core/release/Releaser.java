@@ -24,8 +24,8 @@ import java.util.function.Supplier;
 /**
  * Makes releases and deploys them, in two steps. {@link #stage} runs inside the caller's write: it
  * numbers the release (highest version + 1, so concurrent writers get consecutive numbers), stores
- * it and, when it has a build, the app's new structure. {@link #publish} runs after that write
- * committed: it logs the summary and asks the scheduler to deploy; when that fails, a second write
+ * it, logs its summary and, when it has a build, stores the app's new structure. {@link #publish}
+ * runs after that write committed: it asks the scheduler to deploy; when that fails, a second write
  * marks the release failed, puts back the structure the release set (unless someone changed it
  * since) and the caller gets the error.
  *
@@ -129,6 +129,9 @@ public final class Releaser {
         Release release = new Release(UUID.randomUUID(), app.id(), user, version, summary, false, null,
                 config.uuid(), build == null ? null : build.uuid(), now, now);
         store.releases().insert(release);
+        // in the release's write: a store whose log is in the same database keeps the line only if
+        // the release is kept, and commits both at once
+        log.record(app.id(), now, summary);
         if (build == null) {
             return new Staged(release, app.uuid(), Optional.empty(), failedSummary, Optional.empty(), false);
         }
@@ -143,7 +146,7 @@ public final class Releaser {
     }
 
     /**
-     * Logs the release's summary and deploys it, after the write that staged it committed, with
+     * Deploys the release, after the write that staged it committed, with
      * the app's structure as it is when the deploy starts. A failed deploy marks the release failed,
      * puts back the structure and Procfile its write replaced (if they are still the ones it
      * stored) and throws: {@code ConflictException} when a rollout is already in progress,
@@ -153,7 +156,6 @@ public final class Releaser {
      */
     public Release publish(Staged staged) {
         Release release = staged.release;
-        log.record(release.app(), clock.instant(), release.summary());
         if (staged.plan.isEmpty()) {
             if (staged.deployRequired) {
                 throw failed(staged, NO_BUILD, false);

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** The event lines of apps (release summaries, scaling, sharing), as the platform logs them. */
+/**
+ * The event lines of apps (release summaries, scaling, sharing), as the platform logs them.
+ * Recorded inside a write of a {@link Transactions} whose store keeps the log too (a database), a
+ * line belongs to that write: it is kept only if the write commits. A log kept apart from the
+ * store (in memory) keeps every line it is given.
+ */
 public interface AppLog {
     /**
      * One event of an app.
