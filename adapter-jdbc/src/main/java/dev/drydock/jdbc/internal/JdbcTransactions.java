@@ -12,10 +12,15 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Units of work on two pools: reads on read-only connections that see one snapshot
- * (REPEATABLE READ on PostgreSQL), writes at READ COMMITTED, serialised where they must be by the
- * row locks the repositories' {@code lock} methods take. Work nested on one thread joins the
- * unit; a nested write is a savepoint. A write that the database ends with a deadlock or a
- * serialisation failure runs again, a few times, from the start.
+ * (REPEATABLE READ), writes at READ COMMITTED, serialised where they must be by the row locks the
+ * repositories' {@code lock} methods take. Work nested on one thread joins the unit; a nested
+ * write is a savepoint. A write that the database ends with a deadlock or a serialisation failure
+ * runs again, a few times, from the start.
+ *
+ * <p>Most reads are one statement (a token's holder, a page of apps), which sees a snapshot of
+ * its own without a transaction around it, so a read starts without one and is spared the round
+ * trip of its commit. Should it make a second statement, it is stopped there and run again, from
+ * the start, in a transaction: its work only reads, so running it again changes nothing.
  */
 public final class JdbcTransactions implements Transactions {
     static final int WRITE_ATTEMPTS = 5;
@@ -36,7 +41,11 @@ public final class JdbcTransactions implements Transactions {
             return work.apply(joined);
         }
         try {
-            return run(reads, false, work);
+            try {
+                return single(work);
+            } catch (Unit.SecondStatement again) {
+                return run(reads, false, work);
+            }
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
@@ -95,7 +104,25 @@ public final class JdbcTransactions implements Transactions {
             } catch (SQLException undo) {
                 e.addSuppressed(undo);
             }
+            joined.forgetSeen();
             throw e;
+        }
+    }
+
+    private <T> T single(Function<Store, T> work) {
+        Handle handle = reads.open();
+        Unit unit = new Unit(handle, false, true);
+        current.set(new JdbcStore(unit));
+        try {
+            // the pool's connections wait in a transaction's mode; this one statement needs none
+            handle.getConnection().setAutoCommit(true);
+            return work.apply(current.get());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read outside a transaction: " + e.getMessage(), e);
+        } finally {
+            unit.close();
+            current.remove();
+            handle.close();
         }
     }
 

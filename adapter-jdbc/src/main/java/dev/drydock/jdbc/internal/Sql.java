@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -61,15 +60,15 @@ final class Sql {
      * here; {@code bind} binds the rest of both queries. The count query runs only when the page alone cannot tell the count
      * (a full page, or an empty one past the start).
      */
-    static <T> Page<T> page(Handle handle, String select, String count, Consumer<Query> bind, RowMapper<T> mapper,
+    static <T> Page<T> page(Unit unit, String select, String count, Consumer<Query> bind, RowMapper<T> mapper,
                             PageRequest page) {
-        Query query = handle.createQuery(select);
+        Query query = unit.read().createQuery(select);
         bind.accept(query);
         List<T> rows = bindPage(query, page).map(mapper).list();
         if (rows.size() < page.limit() && (!rows.isEmpty() || page.offset() == 0)) {
             return new Page<>(rows, (long) page.offset() + rows.size());
         }
-        Query counting = handle.createQuery(count);
+        Query counting = unit.read().createQuery(count);
         bind.accept(counting);
         long total = counting.mapTo(Long.class).one();
         return new Page<>(rows, total);

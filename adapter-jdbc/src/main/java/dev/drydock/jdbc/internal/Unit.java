@@ -4,29 +4,58 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * One unit of work: a database handle, whether it may write, and the thread it belongs to. The
- * repositories ask it for the handle, so a store kept past its unit, or used from another thread,
- * fails clearly instead of running on a connection that went back to the pool.
+ * repositories ask it for the handle once per statement, so a store kept past its unit, or used
+ * from another thread, fails clearly instead of running on a connection that went back to the
+ * pool, and a read that was started as a single statement learns when it makes a second.
  */
 public final class Unit {
     private final Handle handle;
     private final boolean writable;
+    private final boolean single;
     private final Thread owner = Thread.currentThread();
     private boolean open = true;
+    private int statements;
     private int savepoints;
 
     public Unit(Handle handle, boolean writable) {
+        this(handle, writable, false);
+    }
+
+    /**
+     * @param single a read outside any transaction, allowed one statement, which sees a snapshot of
+     *               its own; a second throws {@link SecondStatement}
+     */
+    Unit(Handle handle, boolean writable, boolean single) {
         this.handle = handle;
         this.writable = writable;
+        this.single = single;
+    }
+
+    /**
+     * Thrown at the second statement of a read begun as a single statement, so that the read is
+     * run again in a transaction that gives all its statements one snapshot. An Error, so the
+     * read's own {@code catch (RuntimeException)} cannot swallow it.
+     */
+    static final class SecondStatement extends Error {
+        private static final long serialVersionUID = 1L;
+        static final SecondStatement INSTANCE = new SecondStatement();
+
+        private SecondStatement() {
+            super("a read made a second statement", null, false, false);
+        }
     }
 
     public boolean writable() {
         return writable;
     }
 
-    /** The handle, for reading. */
+    /** The handle, for one statement that reads. */
     Handle read() {
         if (!open || Thread.currentThread() != owner) {
             throw new IllegalStateException("the store was used outside its unit of work");
+        }
+        if (single && statements++ > 0) {
+            throw SecondStatement.INSTANCE;
         }
         return handle;
     }

@@ -35,7 +35,11 @@ import java.util.function.Function;
  * not be kept after the work returns.
  */
 public interface Transactions {
-    /** Runs read-only work on a consistent snapshot of the store. */
+    /**
+     * Runs read-only work on a consistent snapshot of the store. The work may be run more than
+     * once (a store may start it without a transaction and run it again in one should it read
+     * more than once), so it must do nothing but read and return.
+     */
     <T> T read(Function<Store, T> work);
 
     /** Runs work that writes, atomically; see the class comment on locks and retries. */

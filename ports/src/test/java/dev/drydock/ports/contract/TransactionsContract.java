@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -321,21 +322,29 @@ public abstract class TransactionsContract extends StoreContract {
         App app = storedApp(owner.username());
         Config config = storedConfig(app);
         ExecutorService pool = Executors.newSingleThreadExecutor();
+        AtomicInteger runs = new AtomicInteger();
         try {
             List<Integer> seen = read((Store s) -> {
+                // each run of the read (a store may run it again) has a writer commit in its middle
+                runs.incrementAndGet();
                 int before = s.releases().maxVersion(app.id());
-                Future<?> writer = pool.submit(() -> write(w -> w.releases().insert(
-                        Fixtures.release(app.id(), owner.username(), 1, config, null))));
+                Future<?> writer = pool.submit(() -> write(w -> {
+                    w.apps().lock(app.id()).orElseThrow();
+                    int next = w.releases().maxVersion(app.id()) + 1;
+                    w.releases().insert(Fixtures.release(app.id(), owner.username(), next, config, null));
+                }));
                 // a store that lets no write in during a read holds the writer; one that does commits it now
                 finishesWithin(writer, SETTLE_MILLIS);
                 return List.of(before, s.releases().maxVersion(app.id()),
                         (int) s.releases().list(app.id(), PageRequest.ALL).count());
             });
 
-            assertThat(seen).as("maxVersion, maxVersion again, release count").containsExactly(0, 0, 0);
+            assertThat(seen).as("maxVersion, maxVersion again, release count, all from one snapshot")
+                    .containsOnly(seen.get(0)).hasSize(3);
+            assertThat(seen.get(0)).as("releases that writers of earlier runs committed").isEqualTo(runs.get() - 1);
             pool.shutdown();
-            assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).as("the writer ended").isTrue();
-            assertThat(read((Store s) -> s.releases().maxVersion(app.id()))).isEqualTo(1);
+            assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).as("the writers ended").isTrue();
+            assertThat(read((Store s) -> s.releases().maxVersion(app.id()))).isEqualTo(runs.get());
         } finally {
             pool.shutdownNow();
         }
