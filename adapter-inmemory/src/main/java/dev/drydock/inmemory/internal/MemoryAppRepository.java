@@ -40,8 +40,10 @@ final class MemoryAppRepository implements AppRepository {
     }
 
     @Override
-    public int deployedVersion(String id) {
-        return unit.read().deployedVersions.getOrDefault(id, 0);
+    public Optional<Deployed> findDeployed(String id) {
+        Tables t = unit.read();
+        App app = t.apps.get(id);
+        return app == null ? Optional.empty() : Optional.of(new Deployed(app, t.deployedVersions.getOrDefault(id, 0)));
     }
 
     @Override

@@ -19,9 +19,12 @@ final class JdbcAppRepository implements AppRepository {
             + "UNION SELECT app FROM grants WHERE username = :user";
 
     private final Unit unit;
+    private final Runnable rowsChanged;
 
-    JdbcAppRepository(Unit unit) {
+    /** {@code rowsChanged} runs when a delete or transfer changes rows other repositories may remember. */
+    JdbcAppRepository(Unit unit, Runnable rowsChanged) {
         this.unit = unit;
+        this.rowsChanged = rowsChanged;
     }
 
     @Override
@@ -37,9 +40,10 @@ final class JdbcAppRepository implements AppRepository {
     }
 
     @Override
-    public int deployedVersion(String id) {
-        return unit.read().createQuery("SELECT deployed_version FROM apps WHERE id = :id")
-                .bind("id", id).mapTo(Integer.class).findOne().orElse(0);
+    public Optional<Deployed> findDeployed(String id) {
+        return unit.read().createQuery("SELECT " + COLUMNS + ", a.deployed_version FROM apps a WHERE a.id = :id")
+                .bind("id", id).map((rs, ctx) -> new Deployed(APP.map(rs, ctx), rs.getInt("deployed_version")))
+                .findOne();
     }
 
     @Override
@@ -80,6 +84,7 @@ final class JdbcAppRepository implements AppRepository {
     @Override
     public void delete(String id) {
         // configs, builds, releases, domains, TLS rows and grants go by ON DELETE CASCADE; certificates stay
+        rowsChanged.run();
         int deleted = unit.write().createUpdate("DELETE FROM apps WHERE id = :id").bind("id", id).execute();
         if (deleted == 0) {
             throw Rows.missing("App");
@@ -88,14 +93,14 @@ final class JdbcAppRepository implements AppRepository {
 
     @Override
     public Page<App> list(PageRequest page) {
-        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM apps a ORDER BY a.id LIMIT :limit OFFSET :offset",
+        return Sql.page(unit, "SELECT " + COLUMNS + " FROM apps a ORDER BY a.id LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM apps", q -> { }, APP, page);
     }
 
     @Override
     public Page<App> visibleTo(String username, PageRequest page) {
         // both sets come from an index on the user, however many apps others have
-        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM apps a WHERE a.id IN (" + VISIBLE + ") "
+        return Sql.page(unit, "SELECT " + COLUMNS + " FROM apps a WHERE a.id IN (" + VISIBLE + ") "
                         + "ORDER BY a.id LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM (" + VISIBLE + ") v", q -> q.bind("user", username), APP, page);
     }
@@ -108,6 +113,7 @@ final class JdbcAppRepository implements AppRepository {
 
     @Override
     public void transfer(String id, String from, String to, Instant now) {
+        rowsChanged.run();
         int changed = unit.write().createUpdate("UPDATE apps SET owner = :to, updated = :now WHERE id = :id")
                 .bind("id", id).bind("to", to).bind("now", Sql.at(now)).execute();
         if (changed == 0) {

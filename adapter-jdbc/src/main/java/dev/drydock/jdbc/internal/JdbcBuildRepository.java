@@ -4,6 +4,8 @@ import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.spi.BuildRepository;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -17,6 +19,8 @@ final class JdbcBuildRepository implements BuildRepository {
             Sql.instant(rs, "updated"));
 
     private final Unit unit;
+    // builds never change once stored: within one unit each is read from the database once
+    private final Map<UUID, Build> seen = new HashMap<>();
 
     JdbcBuildRepository(Unit unit) {
         this.unit = unit;
@@ -35,17 +39,24 @@ final class JdbcBuildRepository implements BuildRepository {
         } catch (RuntimeException e) {
             throw Rows.unique(e, "builds_uuid_unique", "Build with this uuid");
         }
+        seen.put(build.uuid(), build);
     }
 
     @Override
     public Optional<Build> find(UUID uuid) {
-        return unit.read().createQuery("SELECT " + COLUMNS + " FROM builds b WHERE b.uuid = :uuid")
+        Build known = seen.get(uuid);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Build> found = unit.read().createQuery("SELECT " + COLUMNS + " FROM builds b WHERE b.uuid = :uuid")
                 .bind("uuid", Sql.uuid(uuid)).map(BUILD).findOne();
+        found.ifPresent(build -> seen.put(uuid, build));
+        return found;
     }
 
     @Override
     public Page<Build> list(String app, PageRequest page) {
-        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM builds b WHERE b.app = :app "
+        return Sql.page(unit, "SELECT " + COLUMNS + " FROM builds b WHERE b.app = :app "
                         + "ORDER BY b.app DESC, b.seq DESC LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM builds WHERE app = :app", q -> q.bind("app", app), BUILD, page);
     }

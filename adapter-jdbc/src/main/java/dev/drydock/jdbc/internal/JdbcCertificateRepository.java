@@ -57,7 +57,7 @@ final class JdbcCertificateRepository implements CertificateRepository {
 
     @Override
     public Page<Certificate> listByOwner(String owner, PageRequest page) {
-        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM certificates c WHERE c.owner = :owner "
+        return Sql.page(unit, "SELECT " + COLUMNS + " FROM certificates c WHERE c.owner = :owner "
                         + "ORDER BY c.owner, c.name LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM certificates WHERE owner = :owner", q -> q.bind("owner", owner), CERTIFICATE, page);
     }

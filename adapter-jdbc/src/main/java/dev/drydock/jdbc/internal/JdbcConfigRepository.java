@@ -4,6 +4,7 @@ import dev.drydock.ports.model.Config;
 import dev.drydock.ports.spi.ConfigRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ final class JdbcConfigRepository implements ConfigRepository {
     private static final RowMapper<Config> CONFIG = (rs, ctx) -> read(rs);
 
     private final Unit unit;
+    // configs never change once stored: within one unit each is read from the database once
+    private final Map<UUID, Config> seen = new HashMap<>();
 
     JdbcConfigRepository(Unit unit) {
         this.unit = unit;
@@ -62,12 +65,19 @@ final class JdbcConfigRepository implements ConfigRepository {
         } catch (RuntimeException e) {
             throw Rows.unique(e, "configs_uuid_unique", "Config with this uuid");
         }
+        seen.put(config.uuid(), config);
     }
 
     @Override
     public Optional<Config> find(UUID uuid) {
-        return unit.read().createQuery("SELECT " + COLUMNS + " FROM configs c WHERE c.uuid = :uuid")
+        Config known = seen.get(uuid);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Config> found = unit.read().createQuery("SELECT " + COLUMNS + " FROM configs c WHERE c.uuid = :uuid")
                 .bind("uuid", Sql.uuid(uuid)).map(CONFIG).findOne();
+        found.ifPresent(config -> seen.put(uuid, config));
+        return found;
     }
 
     @Override

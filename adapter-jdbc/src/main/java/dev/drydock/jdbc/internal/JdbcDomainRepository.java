@@ -80,7 +80,7 @@ final class JdbcDomainRepository implements DomainRepository {
 
     @Override
     public Page<Domain> list(String app, PageRequest page) {
-        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM domains d WHERE d.app = :app "
+        return Sql.page(unit, "SELECT " + COLUMNS + " FROM domains d WHERE d.app = :app "
                         + "ORDER BY d.app, d.name_key LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM domains WHERE app = :app", q -> q.bind("app", app), DOMAIN, page);
     }

@@ -81,7 +81,7 @@ final class JdbcKeyRepository implements KeyRepository {
 
     @Override
     public Page<Key> listByOwner(String owner, PageRequest page) {
-        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM ssh_keys k WHERE k.owner = :owner "
+        return Sql.page(unit, "SELECT " + COLUMNS + " FROM ssh_keys k WHERE k.owner = :owner "
                         + "ORDER BY k.public_key LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM ssh_keys WHERE owner = :owner", q -> q.bind("owner", owner), KEY, page);
     }

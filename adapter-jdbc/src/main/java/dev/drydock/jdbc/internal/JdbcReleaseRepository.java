@@ -4,6 +4,8 @@ import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.ReleaseRepository;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -16,6 +18,8 @@ final class JdbcReleaseRepository implements ReleaseRepository {
             Sql.instant(rs, "created"), Sql.instant(rs, "updated"));
 
     private final Unit unit;
+    // per app, within one unit: asked several times while a release is made, changed only here
+    private final Map<String, Optional<Release>> latestSucceeded = new HashMap<>();
 
     JdbcReleaseRepository(Unit unit) {
         this.unit = unit;
@@ -23,6 +27,14 @@ final class JdbcReleaseRepository implements ReleaseRepository {
 
     @Override
     public void insert(Release release) {
+        try {
+            insertRow(release);
+        } finally {
+            latestSucceeded.remove(release.app());
+        }
+    }
+
+    private void insertRow(Release release) {
         try {
             unit.write().createUpdate("INSERT INTO releases (app, version, uuid, owner, summary, failed, exception, "
                             + "config, build, created, updated) VALUES (:app, :version, :uuid, :owner, :summary, "
@@ -51,6 +63,7 @@ final class JdbcReleaseRepository implements ReleaseRepository {
                 .bind("config", Sql.uuid(release.config())).bind("build", Sql.uuid(release.build()))
                 .bind("created", Sql.at(release.created())).bind("updated", Sql.at(release.updated()))
                 .execute();
+        latestSucceeded.remove(release.app());
         if (changed == 0) {
             throw Rows.missing("Release");
         }
@@ -72,14 +85,20 @@ final class JdbcReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<Release> latestSucceeded(String app) {
-        return unit.read().createQuery("SELECT " + COLUMNS + " FROM releases r WHERE r.app = :app AND NOT r.failed "
+        Optional<Release> known = latestSucceeded.get(app);
+        if (known != null) {
+            return known;
+        }
+        Optional<Release> found = unit.read().createQuery("SELECT " + COLUMNS + " FROM releases r WHERE r.app = :app AND NOT r.failed "
                         + "ORDER BY r.app DESC, r.version DESC FETCH FIRST 1 ROWS ONLY")
                 .bind("app", app).map(RELEASE).findOne();
+        latestSucceeded.put(app, found);
+        return found;
     }
 
     @Override
     public Page<Release> list(String app, PageRequest page) {
-        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM releases r WHERE r.app = :app "
+        return Sql.page(unit, "SELECT " + COLUMNS + " FROM releases r WHERE r.app = :app "
                         + "ORDER BY r.app DESC, r.version DESC LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM releases WHERE app = :app", q -> q.bind("app", app), RELEASE, page);
     }

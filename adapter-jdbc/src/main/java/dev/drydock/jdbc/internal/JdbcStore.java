@@ -36,6 +36,24 @@ public final class JdbcStore implements Store {
         return unit;
     }
 
+    /**
+     * Forgets what the repositories remember within the unit (rows they read or stored), after a
+     * rollback to a savepoint undid some of it.
+     */
+    void forgetSeen() {
+        users = null;
+        tokens = null;
+        apps = null;
+        permissions = null;
+        keys = null;
+        configs = null;
+        builds = null;
+        releases = null;
+        domains = null;
+        certificates = null;
+        tls = null;
+    }
+
     @Override
     public UserRepository users() {
         return users == null ? users = new JdbcUserRepository(unit) : users;
@@ -48,7 +66,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public AppRepository apps() {
-        return apps == null ? apps = new JdbcAppRepository(unit) : apps;
+        return apps == null ? apps = new JdbcAppRepository(unit, this::forgetSeen) : apps;
     }
 
     @Override

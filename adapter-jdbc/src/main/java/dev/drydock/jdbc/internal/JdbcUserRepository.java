@@ -89,13 +89,13 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Page<User> list(PageRequest page) {
-        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM users u ORDER BY u.seq LIMIT :limit OFFSET :offset",
+        return Sql.page(unit, "SELECT " + COLUMNS + " FROM users u ORDER BY u.seq LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM users", q -> { }, USER, page);
     }
 
     @Override
     public Page<User> superusers(PageRequest page) {
-        return Sql.page(unit.read(), "SELECT " + COLUMNS + " FROM users u WHERE u.superuser AND u.active "
+        return Sql.page(unit, "SELECT " + COLUMNS + " FROM users u WHERE u.superuser AND u.active "
                         + "ORDER BY u.seq LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM users WHERE superuser AND active", q -> { }, USER, page);
     }

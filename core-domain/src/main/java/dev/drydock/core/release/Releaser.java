@@ -8,6 +8,7 @@ import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.AppLog;
+import dev.drydock.ports.spi.AppRepository;
 import dev.drydock.ports.spi.DeployLock;
 import dev.drydock.ports.spi.DeployPlan;
 import dev.drydock.ports.spi.Scheduler;
@@ -164,13 +165,12 @@ public final class Releaser {
         }
         DeployPlan stagedPlan = staged.plan.get();
         return deployLock.holding(staged.appUuid, () -> {
-            Optional<Deployable> found = tx.read(store -> store.apps().find(release.app())
-                    .filter(stored -> stored.uuid().equals(staged.appUuid))
-                    .map(app -> new Deployable(app, store.apps().deployedVersion(app.id()))));
+            Optional<AppRepository.Deployed> found = tx.read(store -> store.apps().findDeployed(release.app()))
+                    .filter(stored -> stored.app().uuid().equals(staged.appUuid));
             if (found.isEmpty()) {
                 throw DrydockException.notFound(Access.NO_APP);
             }
-            if (found.get().deployed() > release.version()) {
+            if (found.get().version() > release.version()) {
                 return release;
             }
             App app = found.get().app();
@@ -186,10 +186,6 @@ public final class Releaser {
             tx.writeVoid(store -> store.apps().markDeployed(app.id(), release.version()));
             return release;
         });
-    }
-
-    /** An app found for a deploy, with the newest version deployed so far. */
-    private record Deployable(App app, int deployed) {
     }
 
     /**

@@ -129,7 +129,7 @@ class ReleaserTest {
         List<Integer> deployed = bench.scheduler.deployments(app).stream()
                 .map(DeployPlan::release).map(Release::version).toList();
         assertThat(deployed).endsWith(newer.release().version()).doesNotContain(older.release().version());
-        assertThat(bench.platform.tx.read((Store store) -> store.apps().deployedVersion(app)))
+        assertThat(bench.platform.tx.read((Store store) -> store.apps().findDeployed(app)).orElseThrow().version())
                 .isEqualTo(newer.release().version());
     }
 

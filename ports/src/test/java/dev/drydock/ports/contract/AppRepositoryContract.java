@@ -16,6 +16,7 @@ import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.model.Tls;
 import dev.drydock.ports.model.User;
+import dev.drydock.ports.spi.AppRepository;
 import dev.drydock.ports.spi.Store;
 import java.time.Instant;
 import java.util.List;
@@ -52,19 +53,24 @@ public abstract class AppRepositoryContract extends StoreContract {
     void theDeployedVersionOnlyGoesUpAndGoesWithTheApp() {
         User owner = storedUser();
         App app = storedApp(owner.username());
-        assertThat(read((Store s) -> s.apps().deployedVersion(app.id()))).isZero();
+        assertThat(read((Store s) -> s.apps().findDeployed(app.id()))).contains(new AppRepository.Deployed(app, 0));
 
         write(s -> s.apps().markDeployed(app.id(), 3));
         write(s -> s.apps().markDeployed(app.id(), 2));
-        assertThat(read((Store s) -> s.apps().deployedVersion(app.id()))).isEqualTo(3);
+        assertThat(deployedVersion(app.id())).isEqualTo(3);
         write(s -> s.apps().markDeployed(app.id(), 4));
-        assertThat(read((Store s) -> s.apps().deployedVersion(app.id()))).isEqualTo(4);
+        assertThat(deployedVersion(app.id())).isEqualTo(4);
 
         write(s -> s.apps().delete(app.id()));
         write(s -> s.apps().markDeployed(app.id(), 5));
-        assertThat(read((Store s) -> s.apps().deployedVersion(app.id()))).isZero();
-        write(s -> s.apps().insert(Fixtures.app(app.id(), owner.username())));
-        assertThat(read((Store s) -> s.apps().deployedVersion(app.id()))).isZero();
+        assertThat(read((Store s) -> s.apps().findDeployed(app.id()))).isEmpty();
+        App again = Fixtures.app(app.id(), owner.username());
+        write(s -> s.apps().insert(again));
+        assertThat(read((Store s) -> s.apps().findDeployed(app.id()))).contains(new AppRepository.Deployed(again, 0));
+    }
+
+    private int deployedVersion(String id) {
+        return read((Store s) -> s.apps().findDeployed(id)).orElseThrow().version();
     }
 
     @Test
@@ -297,6 +303,35 @@ public abstract class AppRepositoryContract extends StoreContract {
         assertThat(read((Store s) -> s.apps().visibleTo(to.username(), PageRequest.ALL)).results()).containsExactly(moved);
         assertThat(read((Store s) -> s.apps().visibleTo(from.username(), PageRequest.ALL)).count()).isZero();
         assertThat(read((Store s) -> s.permissions().users(app.id()))).containsExactly(helper.username());
+    }
+
+    @Test
+    void laterReadsInTheSameWriteSeeATransferAndADelete() {
+        User from = storedUser();
+        User to = storedUser();
+        App app = storedApp(from.username());
+        Config config = storedConfig(app);
+        Build build = Fixtures.build(app.id(), from.username());
+        Release v1 = Fixtures.release(app.id(), from.username(), 1, config, build);
+        write(s -> {
+            s.builds().insert(build);
+            s.releases().insert(v1);
+        });
+
+        write(s -> {
+            // read first, so a store that remembers rows within a write has them
+            assertThat(s.configs().find(config.uuid())).contains(config);
+            assertThat(s.builds().find(build.uuid())).contains(build);
+            assertThat(s.releases().latestSucceeded(app.id())).contains(v1);
+            s.apps().transfer(app.id(), from.username(), to.username(), Fixtures.now());
+            assertThat(s.configs().find(config.uuid()).orElseThrow().owner()).isEqualTo(to.username());
+            assertThat(s.builds().find(build.uuid()).orElseThrow().owner()).isEqualTo(to.username());
+            assertThat(s.releases().latestSucceeded(app.id()).orElseThrow().owner()).isEqualTo(to.username());
+            s.apps().delete(app.id());
+            assertThat(s.configs().find(config.uuid())).isEmpty();
+            assertThat(s.builds().find(build.uuid())).isEmpty();
+            assertThat(s.releases().latestSucceeded(app.id())).isEmpty();
+        });
     }
 
     @Test
