@@ -28,6 +28,10 @@ import java.util.UUID;
  * write starts over if the tags it checked changed meanwhile.
  */
 public final class ConfigService implements Configs {
+    /** A stored config and the release it made, to be published. */
+    private record Staged(Config config, Releaser.Staged release) {
+    }
+
     // Each retry means another writer changed the tags in between; a few is plenty.
     private static final int TAG_ATTEMPTS = 5;
 
@@ -61,29 +65,34 @@ public final class ConfigService implements Configs {
         String user = caller.username();
         for (int attempt = 0; attempt < TAG_ATTEMPTS; attempt++) {
             Instant now = Instant.now(clock);
-            // A dry run outside the write gives merge errors in upstream's order and the tags to check.
-            Config base = get(caller, appId);
-            Config preview = ConfigMerge.merge(base, change, user, UUID.randomUUID(), now);
-            if (change.tags() != null && !preview.tags().isEmpty() && !scheduler.nodesMatch(preview.tags())) {
-                throw DrydockException.invalid(ConfigMerge.noNodesMessage(preview.tags(), base.tags()));
+            // New tags must match a node, which the scheduler is asked outside the write (it may be
+            // slow), on a dry run of the merge; the write then checks the tags did not change since.
+            Optional<Config> preview = Optional.empty();
+            if (change.tags() != null) {
+                Config base = get(caller, appId);
+                Config merged = ConfigMerge.merge(base, change, user, UUID.randomUUID(), now);
+                if (!merged.tags().isEmpty() && !scheduler.nodesMatch(merged.tags())) {
+                    throw DrydockException.invalid(ConfigMerge.noNodesMessage(merged.tags(), base.tags()));
+                }
+                preview = Optional.of(merged);
             }
-            Optional<Releaser.Staged> staged = tx.write(store -> {
+            Optional<Config> checked = preview;
+            Optional<Staged> staged = tx.write(store -> {
                 Access.caller(store, caller);
                 App app = Access.useLocked(store, caller, appId);
                 Optional<Release> current = Current.release(store, appId);
                 Config merged = ConfigMerge.merge(Current.config(store, appId), change, user, UUID.randomUUID(), now);
-                if (change.tags() != null && !merged.tags().equals(preview.tags())) {
-                    return Optional.<Releaser.Staged>empty();
+                if (checked.isPresent() && !merged.tags().equals(checked.get().tags())) {
+                    return Optional.<Staged>empty();
                 }
                 store.configs().insert(merged);
                 Build build = current.flatMap(r -> Current.build(store, r)).orElse(null);
-                return Optional.of(releaser.stage(store, app, user, build, merged, current.orElse(null), null, false,
-                        user + " deployed a config that failed"));
+                return Optional.of(new Staged(merged, releaser.stage(store, app, user, build, merged,
+                        current.orElse(null), null, false, user + " deployed a config that failed")));
             });
             if (staged.isPresent()) {
-                Release release = releaser.publish(staged.get());
-                return tx.read(store -> store.configs().find(release.config()))
-                        .orElseThrow(() -> DrydockException.notFound(Current.NO_CONFIG));
+                releaser.publish(staged.get().release());
+                return staged.get().config();
             }
         }
         throw DrydockException.conflict("The tags of " + appId + " kept changing while this change was checked;"
