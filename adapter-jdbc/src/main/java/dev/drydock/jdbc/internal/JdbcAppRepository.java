@@ -5,6 +5,8 @@ import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.spi.AppRepository;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -20,6 +22,8 @@ final class JdbcAppRepository implements AppRepository {
 
     private final Unit unit;
     private final Runnable rowsChanged;
+    // rows this unit locked: nobody else can change them before it ends, so they are read once
+    private final Map<String, App> locked = new HashMap<>();
 
     /** {@code rowsChanged} runs when a delete or transfer changes rows other repositories may remember. */
     JdbcAppRepository(Unit unit, Runnable rowsChanged) {
@@ -29,14 +33,27 @@ final class JdbcAppRepository implements AppRepository {
 
     @Override
     public Optional<App> find(String id) {
+        App mine = locked.get(id);
+        if (mine != null) {
+            unit.read();
+            return Optional.of(mine);
+        }
         return unit.read().createQuery("SELECT " + COLUMNS + " FROM apps a WHERE a.id = :id")
                 .bind("id", id).map(APP).findOne();
     }
 
     @Override
     public Optional<App> lock(String id) {
-        return unit.write().createQuery("SELECT " + COLUMNS + " FROM apps a WHERE a.id = :id FOR UPDATE")
+        App mine = locked.get(id);
+        if (mine != null) {
+            unit.write();
+            return Optional.of(mine);
+        }
+        unit.queueFor("app " + id);
+        Optional<App> found = unit.write().createQuery("SELECT " + COLUMNS + " FROM apps a WHERE a.id = :id FOR UPDATE")
                 .bind("id", id).map(APP).findOne();
+        found.ifPresent(app -> locked.put(id, app));
+        return found;
     }
 
     @Override
@@ -79,12 +96,14 @@ final class JdbcAppRepository implements AppRepository {
         if (changed == 0) {
             throw Rows.missing("App");
         }
+        locked.computeIfPresent(app.id(), (id, old) -> app);
     }
 
     @Override
     public void delete(String id) {
         // configs, builds, releases, domains, TLS rows and grants go by ON DELETE CASCADE; certificates stay
         rowsChanged.run();
+        locked.clear();
         int deleted = unit.write().createUpdate("DELETE FROM apps WHERE id = :id").bind("id", id).execute();
         if (deleted == 0) {
             throw Rows.missing("App");
@@ -114,6 +133,7 @@ final class JdbcAppRepository implements AppRepository {
     @Override
     public void transfer(String id, String from, String to, Instant now) {
         rowsChanged.run();
+        locked.clear();
         int changed = unit.write().createUpdate("UPDATE apps SET owner = :to, updated = :now WHERE id = :id")
                 .bind("id", id).bind("to", to).bind("now", Sql.at(now)).execute();
         if (changed == 0) {

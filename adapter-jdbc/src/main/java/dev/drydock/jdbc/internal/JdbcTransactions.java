@@ -25,8 +25,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbcTransactions implements Transactions {
     static final int WRITE_ATTEMPTS = 5;
 
+    // as long as the database waits for a row lock (H2's LOCK_TIMEOUT)
+    private static final long QUEUE_MILLIS = 30_000;
+
     private final Jdbi reads;
     private final Jdbi writes;
+    private final LocalQueue queue = new LocalQueue(QUEUE_MILLIS);
     private final ThreadLocal<JdbcStore> current = new ThreadLocal<>();
 
     public JdbcTransactions(Jdbi reads, Jdbi writes) {
@@ -111,7 +115,7 @@ public final class JdbcTransactions implements Transactions {
 
     private <T> T single(Function<Store, T> work) {
         Handle handle = reads.open();
-        Unit unit = new Unit(handle, false, true);
+        Unit unit = new Unit(handle, false, true, null);
         current.set(new JdbcStore(unit));
         try {
             // the pool's connections wait in a transaction's mode; this one statement needs none
@@ -128,7 +132,7 @@ public final class JdbcTransactions implements Transactions {
 
     private <T> T run(Jdbi jdbi, boolean writable, Function<Store, T> work) {
         Handle handle = jdbi.open();
-        Unit unit = new Unit(handle, writable);
+        Unit unit = new Unit(handle, writable, false, queue);
         current.set(new JdbcStore(unit));
         try {
             T result = work.apply(current.get());

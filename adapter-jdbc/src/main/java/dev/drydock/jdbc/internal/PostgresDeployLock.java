@@ -17,6 +17,8 @@ import java.util.function.Supplier;
  * database takes turns. A holder keeps a connection of its own pool for as long as it holds the
  * lock (a rollout may take minutes), apart from the pools the store's work uses, so holders never
  * starve that work of connections. If the server dies, its session ends and the lock goes with it.
+ * Holders of one server first take turns in this JVM, so a server asks the database for one lock
+ * of an app at a time and its waiters hold no connection.
  */
 public final class PostgresDeployLock implements DeployLock {
     // the two-key form, whose key space is apart from single-key users such as Flyway's migration lock
@@ -24,6 +26,8 @@ public final class PostgresDeployLock implements DeployLock {
 
     private final HikariDataSource pool;
     private final ThreadLocal<Map<UUID, int[]>> held = ThreadLocal.withInitial(HashMap::new);
+    // deploys wait as long as they must (a rollout ahead of them may be long), as at the database
+    private final LocalQueue turns = new LocalQueue(Long.MAX_VALUE);
 
     public PostgresDeployLock(HikariDataSource pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
@@ -41,13 +45,18 @@ public final class PostgresDeployLock implements DeployLock {
                 depth[0]--;
             }
         }
-        Connection connection = lock(app);
-        mine.put(app, new int[] {1});
+        Runnable leave = turns.enter(app.toString());
         try {
-            return work.get();
+            Connection connection = lock(app);
+            mine.put(app, new int[] {1});
+            try {
+                return work.get();
+            } finally {
+                mine.remove(app);
+                unlock(connection, app);
+            }
         } finally {
-            mine.remove(app);
-            unlock(connection, app);
+            leave.run();
         }
     }
 

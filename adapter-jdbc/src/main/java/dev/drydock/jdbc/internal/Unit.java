@@ -12,23 +12,36 @@ public final class Unit {
     private final Handle handle;
     private final boolean writable;
     private final boolean single;
+    private final LocalQueue queue;
     private final Thread owner = Thread.currentThread();
+    private Runnable leaveQueue;
     private boolean open = true;
     private int statements;
     private int savepoints;
 
     public Unit(Handle handle, boolean writable) {
-        this(handle, writable, false);
+        this(handle, writable, false, null);
     }
 
     /**
      * @param single a read outside any transaction, allowed one statement, which sees a snapshot of
      *               its own; a second throws {@link SecondStatement}
      */
-    Unit(Handle handle, boolean writable, boolean single) {
+    Unit(Handle handle, boolean writable, boolean single, LocalQueue queue) {
         this.handle = handle;
         this.writable = writable;
         this.single = single;
+        this.queue = queue;
+    }
+
+    /**
+     * Waits in this JVM's queue for {@code key} before the unit's first row lock, and holds its turn
+     * until the unit ends (see {@link LocalQueue}); later row locks of the unit do not queue.
+     */
+    void queueFor(String key) {
+        if (queue != null && leaveQueue == null && writable) {
+            leaveQueue = queue.enter(key);
+        }
     }
 
     /**
@@ -81,5 +94,9 @@ public final class Unit {
 
     public void close() {
         open = false;
+        if (leaveQueue != null) {
+            leaveQueue.run();
+            leaveQueue = null;
+        }
     }
 }
