@@ -49,11 +49,19 @@ CREATE TABLE apps (
     procfile_structure VARCHAR NOT NULL,
     created            TIMESTAMP WITH TIME ZONE NOT NULL,
     updated            TIMESTAMP WITH TIME ZONE NOT NULL,
-    deployed_version   INTEGER DEFAULT 0 NOT NULL,
     CONSTRAINT apps_pk PRIMARY KEY (id),
     CONSTRAINT apps_uuid_unique UNIQUE (uuid)
 );
 CREATE INDEX apps_by_owner ON apps (owner, id);
+
+-- What the deploy lock of PostgreSQL guards: the newest release of an app that was deployed, by the
+-- app's uuid; the lock drops the row when the app is destroyed. (H2 belongs to one process, whose
+-- deploy lock keeps this in memory.)
+CREATE TABLE app_deploys (
+    app_uuid UUID NOT NULL,
+    newest   INTEGER NOT NULL,
+    CONSTRAINT app_deploys_pk PRIMARY KEY (app_uuid)
+);
 
 CREATE TABLE grants (
     app      ${name} NOT NULL,

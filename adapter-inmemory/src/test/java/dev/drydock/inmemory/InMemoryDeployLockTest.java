@@ -25,11 +25,18 @@ class InMemoryDeployLockTest extends DeployLockContract {
     void aLockNobodyHoldsOrAwaitsIsForgotten() {
         UUID app = UUID.randomUUID();
 
-        lock.holding(app, () -> lock.holding(app, () -> {
+        lock.holding(app, outer -> lock.holding(app, inner -> {
             assertThat(lock.active()).isEqualTo(1);
+            inner.deployed(2);
             return null;
         }));
 
         assertThat(lock.active()).isZero();
+        assertThat(lock.recorded()).as("the record stays until the app is forgotten").isEqualTo(1);
+        lock.holding(app, deploys -> {
+            lock.forget(app);
+            return null;
+        });
+        assertThat(lock.recorded()).isZero();
     }
 }

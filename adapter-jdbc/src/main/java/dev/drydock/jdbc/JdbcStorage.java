@@ -78,6 +78,7 @@ public final class JdbcStorage implements AutoCloseable {
                 // held for a whole rollout each: as many as deploys of different apps may run at once
                 lockConfig.setMaximumPoolSize(Math.max(4, options.poolSize() * 2));
                 lockConfig.setAutoCommit(true);
+                lockConfig.setConnectionInitSql(PostgresDeployLock.CONNECTION_SETUP);
                 this.deployLock = Optional.of(new PostgresDeployLock(track(new HikariDataSource(lockConfig))));
             } else {
                 this.deployLock = Optional.empty();

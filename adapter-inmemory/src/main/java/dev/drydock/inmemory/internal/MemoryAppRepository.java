@@ -40,21 +40,6 @@ final class MemoryAppRepository implements AppRepository {
     }
 
     @Override
-    public Optional<Deployed> findDeployed(String id) {
-        Tables t = unit.read();
-        App app = t.apps.get(id);
-        return app == null ? Optional.empty() : Optional.of(new Deployed(app, t.deployedVersions.getOrDefault(id, 0)));
-    }
-
-    @Override
-    public void markDeployed(String id, int version) {
-        Tables t = unit.write();
-        if (t.apps.containsKey(id) && version > t.deployedVersions.getOrDefault(id, 0)) {
-            unit.put(t.deployedVersions, id, version);
-        }
-    }
-
-    @Override
     public void insert(App app) {
         Tables t = unit.write();
         if (t.apps.containsKey(app.id())) {
@@ -87,7 +72,6 @@ final class MemoryAppRepository implements AppRepository {
         }
         unit.remove(t.apps, id);
         unit.removeFrom(t.appsByOwner, app.owner(), id);
-        unit.remove(t.deployedVersions, id);
 
         NavigableMap<Long, Config> configs = unit.remove(t.configsByApp, id);
         if (configs != null) {

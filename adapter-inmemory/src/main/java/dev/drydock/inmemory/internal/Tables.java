@@ -38,7 +38,6 @@ public final class Tables {
 
     final NavigableMap<String, App> apps = new TreeMap<>();
     final Map<String, NavigableSet<String>> appsByOwner = new HashMap<>();
-    final Map<String, Integer> deployedVersions = new HashMap<>();
 
     final Map<String, NavigableSet<String>> grantsByApp = new HashMap<>();
     final Map<String, NavigableSet<String>> grantsByUser = new HashMap<>();

@@ -22,7 +22,7 @@ public final class Errors {
     // every named constraint of the schema, to find it in H2's messages, which carry no name field
     private static final Set<String> CONSTRAINTS = Set.of(
             "users_pk", "users_username_unique", "named_locks_pk", "tokens_pk", "tokens_user_fk",
-            "apps_pk", "apps_uuid_unique", "apps_owner_fk", "grants_pk", "grants_app_fk", "grants_user_fk",
+            "apps_pk", "apps_uuid_unique", "apps_owner_fk", "app_deploys_pk", "grants_pk", "grants_app_fk", "grants_user_fk",
             "ssh_keys_pk", "ssh_keys_public_unique", "ssh_keys_owner_fingerprint_unique", "ssh_keys_owner_fk",
             "configs_pk", "configs_uuid_unique", "configs_app_fk", "configs_owner_fk",
             "builds_pk", "builds_uuid_unique", "builds_app_fk", "builds_owner_fk",

@@ -57,19 +57,6 @@ final class JdbcAppRepository implements AppRepository {
     }
 
     @Override
-    public Optional<Deployed> findDeployed(String id) {
-        return unit.read().createQuery("SELECT " + COLUMNS + ", a.deployed_version FROM apps a WHERE a.id = :id")
-                .bind("id", id).map((rs, ctx) -> new Deployed(APP.map(rs, ctx), rs.getInt("deployed_version")))
-                .findOne();
-    }
-
-    @Override
-    public void markDeployed(String id, int version) {
-        unit.write().createUpdate("UPDATE apps SET deployed_version = :version WHERE id = :id AND deployed_version < :version")
-                .bind("id", id).bind("version", version).execute();
-    }
-
-    @Override
     public void insert(App app) {
         try {
             unit.write().createUpdate("INSERT INTO apps (id, uuid, owner, structure, procfile_structure, created, updated) "

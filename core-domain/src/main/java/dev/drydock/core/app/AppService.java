@@ -118,6 +118,7 @@ public final class AppService implements Apps {
             // under the deploy lock, like a destroy: a build may already be deploying the new app
             releaser.exclusively(created.uuid(), () -> {
                 undoCreate(id);
+                releaser.forget(created.uuid());
                 return null;
             });
             throw DrydockException.unavailable(CREATE_FAILED, e);
@@ -218,6 +219,7 @@ public final class AppService implements Apps {
                 sameApp(Access.ownLocked(store, caller, id), uuid);
                 store.apps().delete(id);
             });
+            releaser.forget(uuid);
             return null;
         });
         log.forget(id);

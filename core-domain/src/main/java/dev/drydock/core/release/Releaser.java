@@ -8,7 +8,6 @@ import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.AppLog;
-import dev.drydock.ports.spi.AppRepository;
 import dev.drydock.ports.spi.DeployLock;
 import dev.drydock.ports.spi.DeployPlan;
 import dev.drydock.ports.spi.Scheduler;
@@ -33,8 +32,8 @@ import java.util.function.Supplier;
  * <p>Releases of one app are numbered inside the write, but their deploys run after it, so two
  * requests could reach the scheduler out of order and leave an older release running. Deploys of
  * one app therefore take turns under the app's {@link DeployLock}, on every server sharing the
- * store, and a deploy whose release is older than one already deployed (recorded with the app,
- * {@code AppRepository.markDeployed}) is skipped: the newer release has replaced it. A deploy runs
+ * store, and a deploy whose release is older than one already deployed (the lock's record) is
+ * skipped: the newer release has replaced it. A deploy runs
  * the app's structure as it is when the deploy starts, so a scale committed after the release's
  * write is kept; scaling goes through {@link #exclusively} so that it does not reach the
  * scheduler in the middle of a deploy. Destroying an app goes through it too, so that no deploy or
@@ -164,16 +163,13 @@ public final class Releaser {
             return release;
         }
         DeployPlan stagedPlan = staged.plan.get();
-        return deployLock.holding(staged.appUuid, () -> {
-            Optional<AppRepository.Deployed> found = tx.read(store -> store.apps().findDeployed(release.app()))
-                    .filter(stored -> stored.app().uuid().equals(staged.appUuid));
-            if (found.isEmpty()) {
-                throw DrydockException.notFound(Access.NO_APP);
-            }
-            if (found.get().version() > release.version()) {
+        return deployLock.holding(staged.appUuid, deploys -> {
+            if (deploys.newest() > release.version()) {
                 return release;
             }
-            App app = found.get().app();
+            App app = tx.read(store -> store.apps().find(release.app()))
+                    .filter(stored -> stored.uuid().equals(staged.appUuid))
+                    .orElseThrow(() -> DrydockException.notFound(Access.NO_APP));
             try {
                 scheduler.deploy(new DeployPlan(stagedPlan.app(), release, stagedPlan.build(), stagedPlan.config(),
                         app.structure(), stagedPlan.force()));
@@ -183,7 +179,7 @@ public final class Releaser {
                 throw failed(staged, conflict || message.startsWith(DEPLOY_ERROR) ? message : DEPLOY_ERROR + message,
                         conflict);
             }
-            tx.writeVoid(store -> store.apps().markDeployed(app.id(), release.version()));
+            deploys.deployed(release.version());
             return release;
         });
     }
@@ -197,7 +193,15 @@ public final class Releaser {
      * @param appUuid the app's uuid
      */
     public <T> T exclusively(UUID appUuid, Supplier<T> action) {
-        return deployLock.holding(appUuid, action);
+        return deployLock.holding(appUuid, deploys -> action.get());
+    }
+
+    /**
+     * Forgets the deploys of a removed app; call it inside {@link #exclusively} for that app, once
+     * its rows are deleted.
+     */
+    public void forget(UUID appUuid) {
+        deployLock.forget(appUuid);
     }
 
     private DrydockException failed(Staged staged, String detail, boolean conflict) {

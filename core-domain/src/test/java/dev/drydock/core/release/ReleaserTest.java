@@ -10,6 +10,7 @@ import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Release;
+import dev.drydock.ports.spi.DeployLock;
 import dev.drydock.ports.spi.DeployPlan;
 import dev.drydock.ports.spi.Store;
 import java.util.HashMap;
@@ -114,6 +115,18 @@ class ReleaserTest {
     }
 
     @Test
+    void destroyingAnAppForgetsItsDeploys() {
+        String app = bench.app();
+        bench.imageBuild(app);
+        UUID uuid = bench.stored(app).uuid();
+        assertThat(bench.platform.deployLock.holding(uuid, DeployLock.Deploys::newest)).isEqualTo(2);
+
+        bench.platform.core.apps().destroy(bench.owner, app);
+
+        assertThat(bench.platform.deployLock.holding(uuid, DeployLock.Deploys::newest)).isZero();
+    }
+
+    @Test
     void aDeployThatAnotherServerReplacedIsSkipped() {
         String app = bench.app();
         bench.imageBuild(app);
@@ -129,7 +142,8 @@ class ReleaserTest {
         List<Integer> deployed = bench.scheduler.deployments(app).stream()
                 .map(DeployPlan::release).map(Release::version).toList();
         assertThat(deployed).endsWith(newer.release().version()).doesNotContain(older.release().version());
-        assertThat(bench.platform.tx.read((Store store) -> store.apps().findDeployed(app)).orElseThrow().version())
+        UUID uuid = bench.stored(app).uuid();
+        assertThat(bench.platform.deployLock.holding(uuid, DeployLock.Deploys::newest))
                 .isEqualTo(newer.release().version());
     }
 

@@ -30,25 +30,6 @@ public interface AppRepository {
      */
     void delete(String id);
 
-    /**
-     * An app with the newest of its release versions that the scheduler deployed (0 before any).
-     * The version is kept with the app, so every server sees it and it goes when the app goes.
-     */
-    record Deployed(App app, int version) {
-        public Deployed {
-            java.util.Objects.requireNonNull(app, "app");
-        }
-    }
-
-    /** The app with this id and its deployed version, in one read: a deploy asks this first. */
-    Optional<Deployed> findDeployed(String id);
-
-    /**
-     * Records that release {@code version} of the app was deployed. A lower version than the one
-     * recorded changes nothing; an app that is gone is ignored.
-     */
-    void markDeployed(String id, int version);
-
     /** All apps, ordered by id. */
     Page<App> list(PageRequest page);
 

@@ -16,7 +16,6 @@ import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.model.Tls;
 import dev.drydock.ports.model.User;
-import dev.drydock.ports.spi.AppRepository;
 import dev.drydock.ports.spi.Store;
 import java.time.Instant;
 import java.util.List;
@@ -47,30 +46,6 @@ public abstract class AppRepositoryContract extends StoreContract {
         assertThat(tx.write((Store s) -> s.apps().lock(app.id()))).contains(app);
         assertThat(tx.write((Store s) -> s.apps().lock(unique("ghost")))).isEmpty();
         assertThatThrownBy(() -> read((Store s) -> s.apps().lock(app.id()))).isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void theDeployedVersionOnlyGoesUpAndGoesWithTheApp() {
-        User owner = storedUser();
-        App app = storedApp(owner.username());
-        assertThat(read((Store s) -> s.apps().findDeployed(app.id()))).contains(new AppRepository.Deployed(app, 0));
-
-        write(s -> s.apps().markDeployed(app.id(), 3));
-        write(s -> s.apps().markDeployed(app.id(), 2));
-        assertThat(deployedVersion(app.id())).isEqualTo(3);
-        write(s -> s.apps().markDeployed(app.id(), 4));
-        assertThat(deployedVersion(app.id())).isEqualTo(4);
-
-        write(s -> s.apps().delete(app.id()));
-        write(s -> s.apps().markDeployed(app.id(), 5));
-        assertThat(read((Store s) -> s.apps().findDeployed(app.id()))).isEmpty();
-        App again = Fixtures.app(app.id(), owner.username());
-        write(s -> s.apps().insert(again));
-        assertThat(read((Store s) -> s.apps().findDeployed(app.id()))).contains(new AppRepository.Deployed(again, 0));
-    }
-
-    private int deployedVersion(String id) {
-        return read((Store s) -> s.apps().findDeployed(id)).orElseThrow().version();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.ports.spi.DeployLock;
+import dev.drydock.ports.spi.DeployLock.Deploys;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,7 +51,9 @@ public abstract class DeployLockContract {
 
     @Test
     void theWorksResultComesBack() {
-        assertThat(lock.holding(UUID.randomUUID(), () -> "deployed")).isEqualTo("deployed");
+        String result = lock.holding(UUID.randomUUID(), deploys -> "deployed");
+
+        assertThat(result).isEqualTo("deployed");
     }
 
     @Test
@@ -59,21 +62,22 @@ public abstract class DeployLockContract {
         List<String> order = new CopyOnWriteArrayList<>();
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        Future<?> first = pool.submit(() -> lock.holding(app, () -> {
+        Future<?> first = pool.submit(() -> lock.holding(app, deploys -> {
             held.countDown();
             await(finish);
             order.add("first");
+            deploys.deployed(7);
             return null;
         }));
         assertThat(held.await(1, TimeUnit.MINUTES)).as("the first holder has the lock").isTrue();
 
-        Future<?> second = pool.submit(() -> otherServers.holding(app, () -> order.add("second")));
+        Future<?> second = pool.submit(() -> otherServers.holding(app, deploys -> order.add("second " + deploys.newest())));
 
         assertThat(TransactionsContract.finishesWithin(second, SETTLE_MILLIS)).as("the second waits").isFalse();
         finish.countDown();
         first.get(1, TimeUnit.MINUTES);
         second.get(1, TimeUnit.MINUTES);
-        assertThat(order).containsExactly("first", "second");
+        assertThat(order).as("the second holder saw what the first recorded").containsExactly("first", "second 7");
     }
 
     @Test
@@ -81,14 +85,14 @@ public abstract class DeployLockContract {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         try {
-            Future<?> first = pool.submit(() -> lock.holding(UUID.randomUUID(), () -> {
+            Future<?> first = pool.submit(() -> lock.holding(UUID.randomUUID(), deploys -> {
                 held.countDown();
                 await(finish);
                 return null;
             }));
             assertThat(held.await(1, TimeUnit.MINUTES)).isTrue();
 
-            Future<String> other = pool.submit(() -> otherServers.holding(UUID.randomUUID(), () -> "other app"));
+            Future<String> other = pool.submit(() -> otherServers.holding(UUID.randomUUID(), deploys -> "other app"));
 
             assertThat(other.get(1, TimeUnit.MINUTES)).isEqualTo("other app");
             finish.countDown();
@@ -99,12 +103,46 @@ public abstract class DeployLockContract {
     }
 
     @Test
+    void theNewestDeployStartsAtZeroAndOnlyGoesUp() {
+        UUID app = UUID.randomUUID();
+
+        assertThat(lock.holding(app, Deploys::newest)).isZero();
+        lock.holding(app, deploys -> {
+            deploys.deployed(5);
+            deploys.deployed(4);
+            return null;
+        });
+
+        assertThat(otherServers.holding(app, Deploys::newest)).isEqualTo(5);
+        assertThat(lock.holding(UUID.randomUUID(), Deploys::newest)).as("another app").isZero();
+    }
+
+    @Test
+    void forgetDropsTheRecordOfAnAppThatIsGone() {
+        UUID app = UUID.randomUUID();
+        lock.holding(app, deploys -> {
+            deploys.deployed(9);
+            return null;
+        });
+
+        lock.holding(app, deploys -> {
+            lock.forget(app);
+            return null;
+        });
+
+        assertThat(otherServers.holding(app, Deploys::newest)).isZero();
+    }
+
+    @Test
     void theLockIsReentrantOnOneThread() {
         UUID app = UUID.randomUUID();
 
-        String inner = lock.holding(app, () -> lock.holding(app, () -> "inner"));
+        String inner = lock.holding(app, outer -> {
+            outer.deployed(3);
+            return lock.holding(app, nested -> "inner sees " + nested.newest());
+        });
 
-        assertThat(inner).isEqualTo("inner");
+        assertThat(inner).isEqualTo("inner sees 3");
         assertThat(otherServersCanTake(app)).isTrue();
     }
 
@@ -113,7 +151,7 @@ public abstract class DeployLockContract {
         UUID app = UUID.randomUUID();
         IllegalStateException failure = new IllegalStateException("the rollout failed");
 
-        assertThatThrownBy(() -> lock.holding(app, () -> {
+        assertThatThrownBy(() -> lock.holding(app, deploys -> {
             throw failure;
         })).isSameAs(failure);
 
@@ -125,12 +163,13 @@ public abstract class DeployLockContract {
         for (int i = 0; i < 200; i++) {
             UUID app = UUID.randomUUID();
             int n = i;
-            assertThat(lock.holding(app, () -> otherServers.holding(UUID.randomUUID(), () -> n))).isEqualTo(i);
+            Integer seen = lock.holding(app, deploys -> otherServers.holding(UUID.randomUUID(), others -> n));
+            assertThat(seen).isEqualTo(i);
         }
     }
 
     private boolean otherServersCanTake(UUID app) {
-        Future<Boolean> taken = pool.submit(() -> otherServers.holding(app, () -> true));
+        Future<Boolean> taken = pool.submit(() -> otherServers.holding(app, deploys -> true));
         return TransactionsContract.finishesWithin(taken, TimeUnit.MINUTES.toMillis(1));
     }
 
