@@ -5,6 +5,8 @@ import dev.drydock.ports.spi.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -20,7 +22,9 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Most reads are one statement (a token's holder, a page of apps), which sees a snapshot of
  * its own without a transaction around it, so a read starts without one and is spared the round
  * trip of its commit. Should it make a second statement, it is stopped there and run again, from
- * the start, in a transaction: its work only reads, so running it again changes nothing.
+ * the start, in a transaction: its work only reads, so running it again changes nothing. The code
+ * that asked (the work's class, one per call site) is remembered, and starts in a transaction
+ * from then on.
  */
 public final class JdbcTransactions implements Transactions {
     static final int WRITE_ATTEMPTS = 5;
@@ -31,6 +35,8 @@ public final class JdbcTransactions implements Transactions {
     private final Jdbi reads;
     private final Jdbi writes;
     private final LocalQueue queue = new LocalQueue(QUEUE_MILLIS);
+    // call sites (classes of read work) that made more than one statement: as many as the code has
+    private final Set<Class<?>> severalStatements = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<JdbcStore> current = new ThreadLocal<>();
 
     public JdbcTransactions(Jdbi reads, Jdbi writes) {
@@ -45,11 +51,14 @@ public final class JdbcTransactions implements Transactions {
             return work.apply(joined);
         }
         try {
-            try {
-                return single(work);
-            } catch (Unit.SecondStatement again) {
-                return run(reads, false, work);
+            if (!severalStatements.contains(work.getClass())) {
+                try {
+                    return single(work);
+                } catch (Unit.SecondStatement again) {
+                    severalStatements.add(work.getClass());
+                }
             }
+            return run(reads, false, work);
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
