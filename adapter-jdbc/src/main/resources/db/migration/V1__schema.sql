@@ -4,7 +4,8 @@
 -- Timestamps are UTC instants. JSON documents (config maps, structures, Procfiles) are text.
 -- Text is VARCHAR, never TEXT: H2 makes TEXT a LOB, which it copies on every read of the row.
 -- "Newest first" indexes are (app DESC, x DESC), and their queries say WHERE app = ? ORDER BY
--- app DESC, x DESC, so the latest release or config is one index step however many an app has.
+-- app DESC, x DESC, so the latest release or config is one index step however many an app has;
+-- a user's apps in order of id are (owner DESC, id), walked the same way.
 -- H2 walks an index only in its declared order, picks one for an ORDER BY only when the ORDER BY
 -- names all its columns, and trades the index it chose for the app condition (the foreign key's,
 -- on app ASC) for the sorted one only when their leading column's direction differs: hence app
@@ -52,7 +53,24 @@ CREATE TABLE apps (
     CONSTRAINT apps_pk PRIMARY KEY (id),
     CONSTRAINT apps_uuid_unique UNIQUE (uuid)
 );
-CREATE INDEX apps_by_owner ON apps (owner, id);
+CREATE INDEX apps_by_owner ON apps (owner DESC, id);
+
+-- How many apps each user owns, and how many grants they hold on others' apps; and all apps, in
+-- rows that creations and removals spread over. Kept as apps change, so that a page of an app list
+-- costs the same however many apps there are.
+CREATE TABLE user_app_counts (
+    username ${name} NOT NULL,
+    owned    BIGINT NOT NULL,
+    shared   BIGINT NOT NULL,
+    CONSTRAINT user_app_counts_pk PRIMARY KEY (username)
+);
+CREATE TABLE app_count_shards (
+    shard INTEGER NOT NULL,
+    apps  BIGINT NOT NULL,
+    CONSTRAINT app_count_shards_pk PRIMARY KEY (shard)
+);
+INSERT INTO app_count_shards (shard, apps) VALUES (0, 0), (1, 0), (2, 0), (3, 0), (4, 0), (5, 0), (6, 0), (7, 0),
+    (8, 0), (9, 0), (10, 0), (11, 0), (12, 0), (13, 0), (14, 0), (15, 0);
 
 -- What the deploy lock of PostgreSQL guards: the newest release of an app that was deployed, by the
 -- app's uuid; the lock drops the row when the app is destroyed. (H2 belongs to one process, whose
@@ -68,7 +86,7 @@ CREATE TABLE grants (
     username ${name} NOT NULL,
     CONSTRAINT grants_pk PRIMARY KEY (app, username)
 );
-CREATE INDEX grants_by_user ON grants (username, app);
+CREATE INDEX grants_by_user ON grants (username DESC, app);
 
 -- public_digest (SHA-256 of the public text) makes the text unique without indexing a long value.
 CREATE TABLE ssh_keys (
@@ -197,6 +215,7 @@ CREATE INDEX app_events_by_app ON app_events (app DESC, id DESC);
 
 ALTER TABLE tokens ADD CONSTRAINT tokens_user_fk FOREIGN KEY (username) REFERENCES users (username) ON DELETE CASCADE;
 ALTER TABLE apps ADD CONSTRAINT apps_owner_fk FOREIGN KEY (owner) REFERENCES users (username);
+ALTER TABLE user_app_counts ADD CONSTRAINT user_app_counts_user_fk FOREIGN KEY (username) REFERENCES users (username) ON DELETE CASCADE;
 ALTER TABLE grants ADD CONSTRAINT grants_app_fk FOREIGN KEY (app) REFERENCES apps (id) ON DELETE CASCADE;
 ALTER TABLE grants ADD CONSTRAINT grants_user_fk FOREIGN KEY (username) REFERENCES users (username) ON DELETE CASCADE;
 ALTER TABLE ssh_keys ADD CONSTRAINT ssh_keys_owner_fk FOREIGN KEY (owner) REFERENCES users (username) ON DELETE CASCADE;

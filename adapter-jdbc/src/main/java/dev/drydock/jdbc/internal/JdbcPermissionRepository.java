@@ -21,12 +21,17 @@ final class JdbcPermissionRepository implements PermissionRepository {
         } catch (RuntimeException e) {
             throw Rows.parentMissing(e, "grants_app_fk", "App");
         }
+        AppCounts.granted(unit, app, username, 1);
     }
 
     @Override
     public boolean revoke(String app, String username) {
-        return unit.write().createUpdate("DELETE FROM grants WHERE app = :app AND username = :user")
+        boolean revoked = unit.write().createUpdate("DELETE FROM grants WHERE app = :app AND username = :user")
                 .bind("app", app).bind("user", username).execute() > 0;
+        if (revoked) {
+            AppCounts.granted(unit, app, username, -1);
+        }
+        return revoked;
     }
 
     @Override

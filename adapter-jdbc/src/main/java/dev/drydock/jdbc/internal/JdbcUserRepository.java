@@ -54,6 +54,7 @@ final class JdbcUserRepository implements UserRepository {
         } catch (RuntimeException e) {
             throw Rows.unique(e, "users_username_unique", "A user with that username");
         }
+        AppCounts.userAdded(unit, user.username());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -62,16 +63,27 @@ final class Sql {
      */
     static <T> Page<T> page(Unit unit, String select, String count, Consumer<Query> bind, RowMapper<T> mapper,
                             PageRequest page) {
+        return page(unit, select, counted -> {
+            Query counting = counted.read().createQuery(count);
+            bind.accept(counting);
+            return counting.mapTo(Long.class).one();
+        }, bind, q -> { }, mapper, page);
+    }
+
+    /**
+     * {@link #page}, with the count from {@code count} and {@code bindSelect} binding what only the
+     * select has.
+     */
+    static <T> Page<T> page(Unit unit, String select, ToLongFunction<Unit> count, Consumer<Query> bind,
+                            Consumer<Query> bindSelect, RowMapper<T> mapper, PageRequest page) {
         Query query = unit.read().createQuery(select);
         bind.accept(query);
+        bindSelect.accept(query);
         List<T> rows = bindPage(query, page).map(mapper).list();
         if (rows.size() < page.limit() && (!rows.isEmpty() || page.offset() == 0)) {
             return new Page<>(rows, (long) page.offset() + rows.size());
         }
-        Query counting = unit.read().createQuery(count);
-        bind.accept(counting);
-        long total = counting.mapTo(Long.class).one();
-        return new Page<>(rows, total);
+        return new Page<>(rows, count.applyAsLong(unit));
     }
 
     private static Query bindPage(Query query, PageRequest page) {

@@ -310,6 +310,48 @@ public abstract class AppRepositoryContract extends StoreContract {
     }
 
     @Test
+    void pageCountsFollowEveryChangeToAppsOwnersAndGrants() {
+        List<User> users = List.of(storedUser(), storedUser(), storedUser(), storedUser());
+        java.util.Random random = new java.util.Random(7);
+        List<String> apps = new java.util.ArrayList<>();
+        for (int step = 0; step < 150; step++) {
+            String user = users.get(random.nextInt(users.size())).username();
+            int op = apps.isEmpty() ? 0 : random.nextInt(6);
+            String app = apps.isEmpty() ? null : apps.get(random.nextInt(apps.size()));
+            switch (op) {
+                case 0 -> {
+                    App made = Fixtures.app(unique("count"), user);
+                    write(s -> s.apps().insert(made));
+                    apps.add(made.id());
+                }
+                case 1 -> {
+                    write(s -> s.apps().delete(app));
+                    apps.remove(app);
+                }
+                case 2 -> write(s -> {
+                    App stored = s.apps().find(app).orElseThrow();
+                    s.apps().transfer(app, stored.owner(), user, Fixtures.now());
+                });
+                case 3 -> write(s -> s.apps().update(s.apps().find(app).orElseThrow().withOwner(user, Fixtures.now())));
+                case 4 -> write(s -> s.permissions().grant(app, user));
+                default -> write(s -> s.permissions().revoke(app, user));
+            }
+            for (User each : users) {
+                String name = each.username();
+                List<App> visible = read((Store s) -> s.apps().visibleTo(name, PageRequest.ALL)).results();
+                assertThat(read((Store s) -> s.apps().visibleTo(name, new PageRequest(2, 0))).count())
+                        .as("apps visible to %s after step %d", name, step).isEqualTo(visible.size());
+                assertThat(read((Store s) -> s.apps().countOwnedBy(name)))
+                        .as("apps owned by %s after step %d", name, step)
+                        .isEqualTo(visible.stream().filter(a -> a.owner().equals(name)).count());
+            }
+            Page<App> all = read((Store s) -> s.apps().list(PageRequest.ALL));
+            assertThat(read((Store s) -> s.apps().list(new PageRequest(1, 0))).count())
+                    .as("all apps after step %d", step).isEqualTo(all.results().size());
+        }
+    }
+
+    @Test
     void transferringAMissingAppIsNotFound() {
         User from = storedUser();
         User to = storedUser();
