@@ -36,6 +36,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbcStorage implements AutoCloseable {
     private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)([?&;](password|sslpassword)=)[^&;]*");
+    // H2 lets two stores of one JVM open one file, as one database: their locks in the JVM would not
+    // know of each other, so a directory serves one store at a time here as across processes
+    private static final java.util.Set<Path> OPEN_H2_FILES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final String H2_IN_USE = "the H2 database is in use by another process; an H2 data directory "
+            + "serves one server (several servers share a PostgreSQL database)";
+
+    private Path h2File;
 
     private Dialect dialect;
     private final String description;
@@ -95,12 +102,23 @@ public final class JdbcStorage implements AutoCloseable {
     }
 
     public static JdbcStorage h2(Path directory, Options options) {
-        Path file = directory.toAbsolutePath().resolve("drydock");
+        Path file = directory.toAbsolutePath().normalize().resolve("drydock");
+        if (!OPEN_H2_FILES.add(file)) {
+            throw new IllegalStateException(H2_IN_USE);
+        }
         // WRITE_DELAY=0: every commit is in the file before the commit returns, so kill -9 loses
         // no acknowledged write; the file belongs to this process until close, not to H2's own hook
         String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE"
                 + ";QUERY_CACHE_SIZE=128";
-        return new JdbcStorage(new Source(url, "sa", "", "H2 database in " + directory.toAbsolutePath()), options);
+        try {
+            JdbcStorage storage = new JdbcStorage(new Source(url, "sa", "", "H2 database in "
+                    + directory.toAbsolutePath()), options);
+            storage.h2File = file;
+            return storage;
+        } catch (RuntimeException e) {
+            OPEN_H2_FILES.remove(file);
+            throw e;
+        }
     }
 
     /** An H2 database in memory, kept until {@link #close}: for tests. */
@@ -166,6 +184,10 @@ public final class JdbcStorage implements AutoCloseable {
             pools.get(i).close();
         }
         pools.clear();
+        if (h2File != null) {
+            OPEN_H2_FILES.remove(h2File);
+            h2File = null;
+        }
     }
 
     private HikariDataSource track(HikariDataSource pool) {
@@ -222,8 +244,7 @@ public final class JdbcStorage implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 if (sql.getErrorCode() == 90020) {
-                    return "the H2 database is in use by another process; an H2 data directory serves one server "
-                            + "(several servers share a PostgreSQL database)";
+                    return H2_IN_USE;
                 }
                 return "cannot connect to the database: " + sql.getMessage();
             }
