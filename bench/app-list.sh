@@ -30,7 +30,7 @@ rps() { # url [token]
 }
 
 PORT=$(free_port)
-java $JAVA_OPTS -jar app-server/target/drydock-server.jar --port "$PORT" >/tmp/drydock-bench-server.log 2>&1 &
+java $JAVA_OPTS -jar app-server/target/drydock-server.jar --port "$PORT" --storage memory >/tmp/drydock-bench-server.log 2>&1 &
 pids+=($!)
 wait_up "http://127.0.0.1:$PORT/healthz"
 API="http://127.0.0.1:$PORT"
