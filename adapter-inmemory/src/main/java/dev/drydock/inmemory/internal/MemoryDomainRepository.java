@@ -22,28 +22,11 @@ final class MemoryDomainRepository implements DomainRepository {
         this.unit = unit;
     }
 
-    /**
-     * The key of a name. Only ASCII letters fold: DNS compares names that way (RFC 4343), and a
-     * locale's rules (Turkish dotless i) must not make two names one.
-     */
-    static String key(String domain) {
-        StringBuilder key = null;
-        for (int i = 0; i < domain.length(); i++) {
-            char c = domain.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                if (key == null) {
-                    key = new StringBuilder(domain);
-                }
-                key.setCharAt(i, (char) (c + ('a' - 'A')));
-            }
-        }
-        return key == null ? domain : key.toString();
-    }
 
     @Override
     public void insert(Domain domain) {
         Tables t = unit.write();
-        String key = key(domain.domain());
+        String key = Domain.key(domain.domain());
         if (t.domains.containsKey(key)) {
             throw DrydockException.conflict("Domain is already in use by another application");
         }
@@ -54,7 +37,7 @@ final class MemoryDomainRepository implements DomainRepository {
     @Override
     public void update(Domain domain) {
         Tables t = unit.write();
-        String key = key(domain.domain());
+        String key = Domain.key(domain.domain());
         Domain old = t.domains.get(key);
         if (old == null) {
             throw Rows.missing("Domain");
@@ -82,7 +65,7 @@ final class MemoryDomainRepository implements DomainRepository {
 
     @Override
     public Optional<Domain> find(String domain) {
-        return Optional.ofNullable(unit.read().domains.get(key(domain)));
+        return Optional.ofNullable(unit.read().domains.get(Domain.key(domain)));
     }
 
     @Override
@@ -107,7 +90,7 @@ final class MemoryDomainRepository implements DomainRepository {
     /** Removes a domain by its name or key (the key of a key is itself). */
     static boolean delete(Unit unit, String domain) {
         Tables t = unit.write();
-        String key = key(domain);
+        String key = Domain.key(domain);
         Domain old = unit.remove(t.domains, key);
         if (old == null) {
             return false;

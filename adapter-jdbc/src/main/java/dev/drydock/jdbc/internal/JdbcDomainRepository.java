@@ -25,30 +25,13 @@ final class JdbcDomainRepository implements DomainRepository {
         this.unit = unit;
     }
 
-    /**
-     * The key of a name. Only ASCII letters fold: DNS compares names that way (RFC 4343), and a
-     * locale's rules (Turkish dotless i) must not make two names one.
-     */
-    static String key(String domain) {
-        StringBuilder key = null;
-        for (int i = 0; i < domain.length(); i++) {
-            char c = domain.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                if (key == null) {
-                    key = new StringBuilder(domain);
-                }
-                key.setCharAt(i, (char) (c + ('a' - 'A')));
-            }
-        }
-        return key == null ? domain : key.toString();
-    }
 
     @Override
     public void insert(Domain domain) {
         try {
             unit.write().createUpdate("INSERT INTO domains (name_key, name, app, owner, certificate, created, updated) "
                             + "VALUES (:key, :name, :app, :owner, :certificate, :created, :updated)")
-                    .bind("key", key(domain.domain())).bind("name", domain.domain()).bind("app", domain.app())
+                    .bind("key", Domain.key(domain.domain())).bind("name", domain.domain()).bind("app", domain.app())
                     .bind("owner", domain.owner()).bind("certificate", domain.certificate())
                     .bind("created", Sql.at(domain.created())).bind("updated", Sql.at(domain.updated()))
                     .execute();
@@ -63,7 +46,7 @@ final class JdbcDomainRepository implements DomainRepository {
     public void update(Domain domain) {
         int changed = unit.write().createUpdate("UPDATE domains SET name = :name, app = :app, owner = :owner, "
                         + "certificate = :certificate, created = :created, updated = :updated WHERE name_key = :key")
-                .bind("key", key(domain.domain())).bind("name", domain.domain()).bind("app", domain.app())
+                .bind("key", Domain.key(domain.domain())).bind("name", domain.domain()).bind("app", domain.app())
                 .bind("owner", domain.owner()).bind("certificate", domain.certificate())
                 .bind("created", Sql.at(domain.created())).bind("updated", Sql.at(domain.updated()))
                 .execute();
@@ -75,7 +58,7 @@ final class JdbcDomainRepository implements DomainRepository {
     @Override
     public Optional<Domain> find(String domain) {
         return unit.read().createQuery("SELECT " + COLUMNS + " FROM domains d WHERE d.name_key = :key")
-                .bind("key", key(domain)).map(DOMAIN).findOne();
+                .bind("key", Domain.key(domain)).map(DOMAIN).findOne();
     }
 
     @Override
@@ -95,6 +78,6 @@ final class JdbcDomainRepository implements DomainRepository {
     @Override
     public boolean delete(String domain) {
         return unit.write().createUpdate("DELETE FROM domains WHERE name_key = :key")
-                .bind("key", key(domain)).execute() > 0;
+                .bind("key", Domain.key(domain)).execute() > 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 final class JdbcReleaseRepository implements ReleaseRepository {
     private static final String COLUMNS = "r.uuid, r.app, r.owner, r.version, r.summary, r.failed, r.exception, "
@@ -36,16 +37,9 @@ final class JdbcReleaseRepository implements ReleaseRepository {
 
     private void insertRow(Release release) {
         try {
-            unit.write().createUpdate("INSERT INTO releases (app, version, uuid, owner, summary, failed, exception, "
-                            + "config, build, created, updated) VALUES (:app, :version, :uuid, :owner, :summary, "
-                            + ":failed, :exception, :config, :build, :created, :updated)")
-                    .bind("app", release.app()).bind("version", release.version())
-                    .bind("uuid", Sql.uuid(release.uuid())).bind("owner", release.owner())
-                    .bind("summary", release.summary()).bind("failed", release.failed())
-                    .bind("exception", release.exception())
-                    .bind("config", Sql.uuid(release.config())).bind("build", Sql.uuid(release.build()))
-                    .bind("created", Sql.at(release.created())).bind("updated", Sql.at(release.updated()))
-                    .execute();
+            bind(unit.write().createUpdate("INSERT INTO releases (app, version, uuid, owner, summary, failed, exception, "
+                    + "config, build, created, updated) VALUES (:app, :version, :uuid, :owner, :summary, "
+                    + ":failed, :exception, :config, :build, :created, :updated)"), release).execute();
         } catch (RuntimeException e) {
             throw Rows.unique(e, "releases_app_version", "Release " + release.name() + " of " + release.app());
         }
@@ -53,20 +47,22 @@ final class JdbcReleaseRepository implements ReleaseRepository {
 
     @Override
     public void update(Release release) {
-        int changed = unit.write().createUpdate("UPDATE releases SET uuid = :uuid, owner = :owner, summary = :summary, "
-                        + "failed = :failed, exception = :exception, config = :config, build = :build, "
-                        + "created = :created, updated = :updated WHERE app = :app AND version = :version")
-                .bind("app", release.app()).bind("version", release.version())
-                .bind("uuid", Sql.uuid(release.uuid())).bind("owner", release.owner())
-                .bind("summary", release.summary()).bind("failed", release.failed())
-                .bind("exception", release.exception())
-                .bind("config", Sql.uuid(release.config())).bind("build", Sql.uuid(release.build()))
-                .bind("created", Sql.at(release.created())).bind("updated", Sql.at(release.updated()))
-                .execute();
+        int changed = bind(unit.write().createUpdate("UPDATE releases SET uuid = :uuid, owner = :owner, "
+                + "summary = :summary, failed = :failed, exception = :exception, config = :config, build = :build, "
+                + "created = :created, updated = :updated WHERE app = :app AND version = :version"), release).execute();
         latestSucceeded.remove(release.app());
         if (changed == 0) {
             throw Rows.missing("Release");
         }
+    }
+
+    private static Update bind(Update statement, Release release) {
+        return statement.bind("app", release.app()).bind("version", release.version())
+                .bind("uuid", Sql.uuid(release.uuid())).bind("owner", release.owner())
+                .bind("summary", release.summary()).bind("failed", release.failed())
+                .bind("exception", release.exception())
+                .bind("config", Sql.uuid(release.config())).bind("build", Sql.uuid(release.build()))
+                .bind("created", Sql.at(release.created())).bind("updated", Sql.at(release.updated()));
     }
 
     @Override

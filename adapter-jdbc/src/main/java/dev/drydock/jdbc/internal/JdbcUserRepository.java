@@ -6,6 +6,7 @@ import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.UserRepository;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 final class JdbcUserRepository implements UserRepository {
     static final String COLUMNS = "u.username, u.email, u.first_name, u.last_name, u.superuser, u.staff, u.active, "
@@ -42,15 +43,9 @@ final class JdbcUserRepository implements UserRepository {
     @Override
     public void insert(User user) {
         try {
-            unit.write().createUpdate("INSERT INTO users (username, email, first_name, last_name, superuser, staff, "
-                            + "active, last_login, date_joined, password_hash) VALUES (:username, :email, :first, :last, "
-                            + ":superuser, :staff, :active, :lastLogin, :joined, :hash)")
-                    .bind("username", user.username()).bind("email", user.email())
-                    .bind("first", user.firstName()).bind("last", user.lastName())
-                    .bind("superuser", user.superuser()).bind("staff", user.staff()).bind("active", user.active())
-                    .bind("lastLogin", Sql.at(user.lastLogin())).bind("joined", Sql.at(user.dateJoined()))
-                    .bind("hash", user.passwordHash())
-                    .execute();
+            bind(unit.write().createUpdate("INSERT INTO users (username, email, first_name, last_name, superuser, "
+                    + "staff, active, last_login, date_joined, password_hash) VALUES (:username, :email, :first, :last, "
+                    + ":superuser, :staff, :active, :lastLogin, :joined, :hash)"), user).execute();
         } catch (RuntimeException e) {
             throw Rows.unique(e, "users_username_unique", "A user with that username");
         }
@@ -59,18 +54,20 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void update(User user) {
-        int changed = unit.write().createUpdate("UPDATE users SET email = :email, first_name = :first, last_name = :last, "
-                        + "superuser = :superuser, staff = :staff, active = :active, last_login = :lastLogin, "
-                        + "date_joined = :joined, password_hash = :hash WHERE username = :username")
-                .bind("username", user.username()).bind("email", user.email())
-                .bind("first", user.firstName()).bind("last", user.lastName())
-                .bind("superuser", user.superuser()).bind("staff", user.staff()).bind("active", user.active())
-                .bind("lastLogin", Sql.at(user.lastLogin())).bind("joined", Sql.at(user.dateJoined()))
-                .bind("hash", user.passwordHash())
-                .execute();
+        int changed = bind(unit.write().createUpdate("UPDATE users SET email = :email, first_name = :first, "
+                + "last_name = :last, superuser = :superuser, staff = :staff, active = :active, last_login = :lastLogin, "
+                + "date_joined = :joined, password_hash = :hash WHERE username = :username"), user).execute();
         if (changed == 0) {
             throw Rows.missing("User");
         }
+    }
+
+    private static Update bind(Update statement, User user) {
+        return statement.bind("username", user.username()).bind("email", user.email())
+                .bind("first", user.firstName()).bind("last", user.lastName())
+                .bind("superuser", user.superuser()).bind("staff", user.staff()).bind("active", user.active())
+                .bind("lastLogin", Sql.at(user.lastLogin())).bind("joined", Sql.at(user.dateJoined()))
+                .bind("hash", user.passwordHash());
     }
 
     @Override
