@@ -78,7 +78,7 @@ public final class JdbcStorage implements AutoCloseable {
             // work that holds no unit of work joins nothing: rollback or commit is done by hand
             Jdbi readJdbi = jdbi(reads);
             Jdbi writeJdbi = jdbi(writes);
-            this.transactions = new JdbcTransactions(readJdbi, writeJdbi);
+            this.transactions = new JdbcTransactions(readJdbi, writeJdbi, source.flushEachWrite());
             this.appLog = new JdbcAppLog(transactions);
             if (dialect.shared()) {
                 HikariConfig lockConfig = config(source, "drydock-deploy-locks", options);
@@ -106,13 +106,18 @@ public final class JdbcStorage implements AutoCloseable {
         if (!OPEN_H2_FILES.add(file)) {
             throw new IllegalStateException(H2_IN_USE);
         }
-        // WRITE_DELAY=0: every commit is in the file before the commit returns, so kill -9 loses
-        // no acknowledged write; the file belongs to this process until close, not to H2's own hook
-        String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE"
+        // Each write is flushed to the file (CHECKPOINT) before it is acknowledged, so kill -9 loses
+        // no acknowledged write. Not WRITE_DELAY=0 for that: it also stops the background thread
+        // that compacts the file, which then grew a hundredfold under a steady stream of writes.
+        // RETENTION_TIME=0: the space of old versions is reused at once instead of after 45 s; each
+        // write is synced, so nothing older is needed to recover (3,000 releases: 5 MB of file,
+        // against 63 MB with 1 s and 150 MB with WRITE_DELAY=0). The file belongs to this process
+        // until close, not to H2's own shutdown hook.
+        String url = "jdbc:h2:file:" + file + ";RETENTION_TIME=0;LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE"
                 + ";QUERY_CACHE_SIZE=128";
         try {
             JdbcStorage storage = new JdbcStorage(new Source(url, "sa", "", "H2 database in "
-                    + directory.toAbsolutePath()), options);
+                    + directory.toAbsolutePath(), null, true), options);
             storage.h2File = file;
             return storage;
         } catch (RuntimeException e) {
@@ -257,14 +262,20 @@ public final class JdbcStorage implements AutoCloseable {
         return safe + (user == null || user.isEmpty() ? "" : " as " + user);
     }
 
-    /** Where connections come from: a URL and credentials, or an embedder's DataSource. */
-    private record Source(String url, String user, String password, String description, DataSource dataSource) {
+    /**
+     * Where connections come from: a URL and credentials, or an embedder's DataSource.
+     *
+     * @param flushEachWrite an H2 file that this class opened, which must be told to write each
+     *                       commit to the file before the commit is acknowledged
+     */
+    private record Source(String url, String user, String password, String description, DataSource dataSource,
+                          boolean flushEachWrite) {
         Source(String url, String user, String password, String description) {
-            this(url, user, password, description, null);
+            this(url, user, password, description, null, false);
         }
 
         Source(DataSource dataSource) {
-            this(null, null, null, "the embedder's DataSource " + dataSource.getClass().getName(), dataSource);
+            this(null, null, null, "the embedder's DataSource " + dataSource.getClass().getName(), dataSource, false);
         }
     }
 }

@@ -13,10 +13,23 @@ import org.jdbi.v3.core.mapper.RowMapper;
 final class JdbcBuildRepository implements BuildRepository {
     private static final String COLUMNS = "b.uuid, b.app, b.owner, b.image, b.sha, b.procfile, b.dockerfile, b.created, "
             + "b.updated";
-    private static final RowMapper<Build> BUILD = (rs, ctx) -> new Build(Sql.uuid(rs, "uuid"), rs.getString("app"),
-            rs.getString("owner"), rs.getString("image"), rs.getString("sha"),
-            JsonText.strings(rs.getString("procfile")), rs.getString("dockerfile"), Sql.instant(rs, "created"),
-            Sql.instant(rs, "updated"));
+    /** The columns as another query selects them, named with prefix {@code b_} for {@link #read}. */
+    static final String PREFIXED_COLUMNS = "b.uuid AS b_uuid, b.app AS b_app, b.owner AS b_owner, b.image AS b_image, "
+            + "b.sha AS b_sha, b.procfile AS b_procfile, b.dockerfile AS b_dockerfile, b.created AS b_created, "
+            + "b.updated AS b_updated";
+    private static final RowMapper<Build> BUILD = (rs, ctx) -> read(rs, "");
+
+    static Build read(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+        return new Build(Sql.uuid(rs, prefix + "uuid"), rs.getString(prefix + "app"), rs.getString(prefix + "owner"),
+                rs.getString(prefix + "image"), rs.getString(prefix + "sha"),
+                JsonText.strings(rs.getString(prefix + "procfile")), rs.getString(prefix + "dockerfile"),
+                Sql.instant(rs, prefix + "created"), Sql.instant(rs, prefix + "updated"));
+    }
+
+    /** Remembers a build another query read, as if this repository had. */
+    void seen(Build build) {
+        seen.put(build.uuid(), build);
+    }
 
     private final Unit unit;
     // builds never change once stored: within one unit each is read from the database once

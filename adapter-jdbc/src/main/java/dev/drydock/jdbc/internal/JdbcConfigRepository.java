@@ -13,7 +13,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 final class JdbcConfigRepository implements ConfigRepository {
     private static final String COLUMNS = "c.uuid, c.app, c.owner, c.body, c.created, c.updated";
-    private static final RowMapper<Config> CONFIG = (rs, ctx) -> read(rs);
+    /** The columns as another query selects them, named with prefix {@code c_} for {@link #read(ResultSet, String)}. */
+    static final String PREFIXED_COLUMNS = "c.uuid AS c_uuid, c.app AS c_app, c.owner AS c_owner, c.body AS c_body, "
+            + "c.created AS c_created, c.updated AS c_updated";
+    private static final RowMapper<Config> CONFIG = (rs, ctx) -> read(rs, "");
 
     private final Unit unit;
     // configs never change once stored: within one unit each is read from the database once
@@ -39,13 +42,19 @@ final class JdbcConfigRepository implements ConfigRepository {
     }
 
     @SuppressWarnings("unchecked")
-    private static Config read(ResultSet rs) throws SQLException {
-        Map<String, Object> body = JsonText.map(rs.getString("body"));
-        return new Config(Sql.uuid(rs, "uuid"), rs.getString("app"), rs.getString("owner"),
+    static Config read(ResultSet rs, String prefix) throws SQLException {
+        Map<String, Object> body = JsonText.map(rs.getString(prefix + "body"));
+        return new Config(Sql.uuid(rs, prefix + "uuid"), rs.getString(prefix + "app"), rs.getString(prefix + "owner"),
                 (Map<String, Object>) body.get("values"), strings(body, "memory"), strings(body, "cpu"),
                 strings(body, "tags"), strings(body, "registry"), (Map<String, Object>) body.get("healthcheck"),
                 strings(body, "lifecycle_post_start"), strings(body, "lifecycle_pre_stop"),
-                strings(body, "termination_grace_period"), Sql.instant(rs, "created"), Sql.instant(rs, "updated"));
+                strings(body, "termination_grace_period"), Sql.instant(rs, prefix + "created"),
+                Sql.instant(rs, prefix + "updated"));
+    }
+
+    /** Remembers a config another query read, as if this repository had. */
+    void seen(Config config) {
+        seen.put(config.uuid(), config);
     }
 
     @SuppressWarnings("unchecked")

@@ -18,18 +18,30 @@ final class JdbcReleaseRepository implements ReleaseRepository {
             rs.getBoolean("failed"), rs.getString("exception"), Sql.uuid(rs, "config"), Sql.uuid(rs, "build"),
             Sql.instant(rs, "created"), Sql.instant(rs, "updated"));
 
+    // the latest good release of an app with all that making the next release asks next: its
+    // config and build, and the app's highest version, in one statement
+    private static final String CURRENT = "SELECT " + COLUMNS + ", " + JdbcConfigRepository.PREFIXED_COLUMNS + ", "
+            + JdbcBuildRepository.PREFIXED_COLUMNS + ", (SELECT m.version FROM releases m WHERE m.app = r.app "
+            + "ORDER BY m.app DESC, m.version DESC FETCH FIRST 1 ROWS ONLY) AS max_version "
+            + "FROM releases r LEFT JOIN configs c ON c.uuid = r.config LEFT JOIN builds b ON b.uuid = r.build "
+            + "WHERE r.app = :app AND NOT r.failed ORDER BY r.app DESC, r.version DESC FETCH FIRST 1 ROWS ONLY";
+
     private final Unit unit;
+    private final JdbcStore store;
     // per app, within one unit: asked several times while a release is made, changed only here
     private final Map<String, Optional<Release>> latestSucceeded = new HashMap<>();
+    private final Map<String, Integer> maxVersions = new HashMap<>();
 
-    JdbcReleaseRepository(Unit unit) {
+    JdbcReleaseRepository(Unit unit, JdbcStore store) {
         this.unit = unit;
+        this.store = store;
     }
 
     @Override
     public void insert(Release release) {
         try {
             insertRow(release);
+            maxVersions.computeIfPresent(release.app(), (app, max) -> Math.max(max, release.version()));
         } finally {
             latestSucceeded.remove(release.app());
         }
@@ -73,6 +85,10 @@ final class JdbcReleaseRepository implements ReleaseRepository {
 
     @Override
     public int maxVersion(String app) {
+        Integer known = maxVersions.get(app);
+        if (known != null) {
+            return known;
+        }
         // not max(version): H2 would read every release of the app for it, the index walk reads one
         return unit.read().createQuery("SELECT version FROM releases WHERE app = :app "
                         + "ORDER BY app DESC, version DESC FETCH FIRST 1 ROWS ONLY")
@@ -85,9 +101,17 @@ final class JdbcReleaseRepository implements ReleaseRepository {
         if (known != null) {
             return known;
         }
-        Optional<Release> found = unit.read().createQuery("SELECT " + COLUMNS + " FROM releases r WHERE r.app = :app AND NOT r.failed "
-                        + "ORDER BY r.app DESC, r.version DESC FETCH FIRST 1 ROWS ONLY")
-                .bind("app", app).map(RELEASE).findOne();
+        Optional<Release> found = unit.read().createQuery(CURRENT).bind("app", app).map((rs, ctx) -> {
+            Release release = RELEASE.map(rs, ctx);
+            if (rs.getObject("c_uuid") != null) {
+                ((JdbcConfigRepository) store.configs()).seen(JdbcConfigRepository.read(rs, "c_"));
+            }
+            if (rs.getObject("b_uuid") != null) {
+                ((JdbcBuildRepository) store.builds()).seen(JdbcBuildRepository.read(rs, "b_"));
+            }
+            maxVersions.put(app, rs.getInt("max_version"));
+            return release;
+        }).findOne();
         latestSucceeded.put(app, found);
         return found;
     }

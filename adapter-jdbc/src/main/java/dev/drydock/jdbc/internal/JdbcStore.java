@@ -91,7 +91,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public ReleaseRepository releases() {
-        return releases == null ? releases = new JdbcReleaseRepository(unit) : releases;
+        return releases == null ? releases = new JdbcReleaseRepository(unit, this) : releases;
     }
 
     @Override

@@ -34,14 +34,21 @@ public final class JdbcTransactions implements Transactions {
 
     private final Jdbi reads;
     private final Jdbi writes;
+    private final boolean flushEachWrite;
     private final LocalQueue queue = new LocalQueue(QUEUE_MILLIS);
     // call sites (classes of read work) that made more than one statement: as many as the code has
     private final Set<Class<?>> severalStatements = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<JdbcStore> current = new ThreadLocal<>();
 
-    public JdbcTransactions(Jdbi reads, Jdbi writes) {
+    /**
+     * @param flushEachWrite whether a write that changed something must be flushed to disk
+     *                       ({@code CHECKPOINT}) before it returns: H2 in a file, whose commits
+     *                       otherwise reach the file a little later
+     */
+    public JdbcTransactions(Jdbi reads, Jdbi writes, boolean flushEachWrite) {
         this.reads = reads;
         this.writes = writes;
+        this.flushEachWrite = flushEachWrite;
     }
 
     @Override
@@ -146,6 +153,11 @@ public final class JdbcTransactions implements Transactions {
         try {
             T result = work.apply(current.get());
             commit(handle);
+            if (writable && unit.wrote() && flushEachWrite) {
+                // the next writer of the app may go on while this one waits for the file
+                unit.leaveQueue();
+                flush(handle);
+            }
             return result;
         } catch (RuntimeException | Error e) {
             rollback(handle, e);
@@ -159,6 +171,15 @@ public final class JdbcTransactions implements Transactions {
 
     private static void commit(Handle handle) {
         try {
+            handle.getConnection().commit();
+        } catch (SQLException e) {
+            throw new CommitFailed(e);
+        }
+    }
+
+    private static void flush(Handle handle) {
+        try (var statement = handle.getConnection().createStatement()) {
+            statement.execute("CHECKPOINT");
             handle.getConnection().commit();
         } catch (SQLException e) {
             throw new CommitFailed(e);

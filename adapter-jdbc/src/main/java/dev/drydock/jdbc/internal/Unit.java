@@ -18,6 +18,7 @@ public final class Unit {
     private boolean open = true;
     private int statements;
     private int savepoints;
+    private boolean wrote;
 
     public Unit(Handle handle, boolean writable) {
         this(handle, writable, false, null);
@@ -79,7 +80,13 @@ public final class Unit {
         if (!writable) {
             throw new IllegalStateException("a change was attempted inside Transactions.read");
         }
+        wrote = true;
         return h;
+    }
+
+    /** Whether the unit asked for the handle to change something. */
+    boolean wrote() {
+        return wrote;
     }
 
     /** The handle for the unit's own commit, rollback and savepoints. */
@@ -94,6 +101,11 @@ public final class Unit {
 
     public void close() {
         open = false;
+        leaveQueue();
+    }
+
+    /** Ends the unit's turn in the JVM's queue, once its commit has let its row locks go. */
+    void leaveQueue() {
         if (leaveQueue != null) {
             leaveQueue.run();
             leaveQueue = null;
