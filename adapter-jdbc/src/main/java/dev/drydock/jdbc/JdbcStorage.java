@@ -6,7 +6,9 @@ import dev.drydock.jdbc.internal.Dialect;
 import dev.drydock.jdbc.internal.JdbcAppLog;
 import dev.drydock.jdbc.internal.JdbcTransactions;
 import dev.drydock.jdbc.internal.Migrations;
+import dev.drydock.jdbc.internal.PostgresAuthListener;
 import dev.drydock.jdbc.internal.PostgresDeployLock;
+import dev.drydock.jdbc.internal.TokenCache;
 import dev.drydock.ports.spi.AppLog;
 import dev.drydock.ports.spi.DeployLock;
 import dev.drydock.ports.spi.Transactions;
@@ -50,6 +52,8 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcTransactions transactions;
     private final JdbcAppLog appLog;
     private final Optional<DeployLock> deployLock;
+    private PostgresAuthListener authListener;
+    private TokenCache tokenCache;
 
     /** How the pools behave. */
     public record Options(int poolSize, Duration connectionTimeout) {
@@ -78,7 +82,7 @@ public final class JdbcStorage implements AutoCloseable {
             // work that holds no unit of work joins nothing: rollback or commit is done by hand
             Jdbi readJdbi = jdbi(reads);
             Jdbi writeJdbi = jdbi(writes);
-            this.transactions = new JdbcTransactions(readJdbi, writeJdbi, source.flushEachWrite());
+            this.transactions = transactions(source, readJdbi, writeJdbi);
             this.appLog = new JdbcAppLog(transactions);
             if (dialect.shared()) {
                 HikariConfig lockConfig = config(source, "drydock-deploy-locks", options);
@@ -96,6 +100,24 @@ public final class JdbcStorage implements AutoCloseable {
         }
     }
 
+    /**
+     * Units of work, with a cache of token holders where this process hears of every change to
+     * users and tokens: an H2 database it alone has open, or PostgreSQL, whose other servers'
+     * changes reach it by notification. An embedder's H2 DataSource may be shared with anyone, so
+     * it gets none.
+     */
+    private JdbcTransactions transactions(Source source, Jdbi readJdbi, Jdbi writeJdbi) {
+        if (dialect.shared()) {
+            TokenCache cache = new TokenCache(false);
+            tokenCache = cache;
+            authListener = new PostgresAuthListener(() -> source.connect(), cache);
+            return JdbcTransactions.cached(readJdbi, writeJdbi, source.flushEachWrite(), cache, true);
+        }
+        TokenCache cache = source.ownsH2() ? new TokenCache(true) : null;
+        tokenCache = cache;
+        return JdbcTransactions.cached(readJdbi, writeJdbi, source.flushEachWrite(), cache, false);
+    }
+
     /** The default standalone store: an H2 database in a file under {@code directory}, made if missing. */
     public static JdbcStorage h2(Path directory) {
         return h2(directory, Options.DEFAULT);
@@ -107,17 +129,16 @@ public final class JdbcStorage implements AutoCloseable {
             throw new IllegalStateException(H2_IN_USE);
         }
         // Each write is flushed to the file (CHECKPOINT) before it is acknowledged, so kill -9 loses
-        // no acknowledged write. Not WRITE_DELAY=0 for that: it also stops the background thread
-        // that compacts the file, which then grew a hundredfold under a steady stream of writes.
-        // RETENTION_TIME=0: the space of old versions is reused at once instead of after 45 s; each
-        // write is synced, so nothing older is needed to recover (3,000 releases: 5 MB of file,
-        // against 63 MB with 1 s and 150 MB with WRITE_DELAY=0). The file belongs to this process
-        // until close, not to H2's own shutdown hook.
-        String url = "jdbc:h2:file:" + file + ";RETENTION_TIME=0;LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE"
-                + ";QUERY_CACHE_SIZE=128";
+        // no acknowledged write. Not WRITE_DELAY=0 for that: it stops the background thread that
+        // compacts the file. H2's retention time is kept (45 s before the space of an old version is
+        // reused): with 1 s, kill -9 lost acknowledged writes in 5 of 8 runs of ServerProcessIT,
+        // with 0 in 1 of 4. Under a flood of writes the file so holds about 45 s of them (some 30 KB
+        // each); at a platform's usual pace that is little. The file belongs to this process until
+        // close, not to H2's own shutdown hook.
+        String url = "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128";
         try {
             JdbcStorage storage = new JdbcStorage(new Source(url, "sa", "", "H2 database in "
-                    + directory.toAbsolutePath(), null, true), options);
+                    + directory.toAbsolutePath(), null, true, true), options);
             storage.h2File = file;
             return storage;
         } catch (RuntimeException e) {
@@ -129,7 +150,9 @@ public final class JdbcStorage implements AutoCloseable {
     /** An H2 database in memory, kept until {@link #close}: for tests. */
     public static JdbcStorage h2InMemory(String name) {
         String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000;QUERY_CACHE_SIZE=128";
-        return new JdbcStorage(new Source(url, "sa", "", "H2 database " + name + " in memory"), Options.DEFAULT);
+        // a name of its own: no other store in the JVM opens it
+        return new JdbcStorage(new Source(url, "sa", "", "H2 database " + name + " in memory", null, false, true),
+                Options.DEFAULT);
     }
 
     /** The database at a JDBC URL ({@code jdbc:postgresql://...} or {@code jdbc:h2:...}). */
@@ -170,6 +193,11 @@ public final class JdbcStorage implements AutoCloseable {
         return description;
     }
 
+    /** Whether token holders are being cached now (for tests: on PostgreSQL, once the listener listens). */
+    boolean cachesTokens() {
+        return tokenCache != null && tokenCache.on();
+    }
+
     /** The database product, e.g. "PostgreSQL" or "H2". */
     public String product() {
         return dialect.productName();
@@ -177,6 +205,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     @Override
     public void close() {
+        if (authListener != null) {
+            authListener.close();
+            authListener = null;
+        }
         if (dialect == Dialect.H2 && !pools.isEmpty()) {
             // closes the file cleanly, and lets an in-memory database go instead of keeping it for the JVM's life
             try (Connection connection = pools.get(0).getConnection(); var statement = connection.createStatement()) {
@@ -267,15 +299,22 @@ public final class JdbcStorage implements AutoCloseable {
      *
      * @param flushEachWrite an H2 file that this class opened, which must be told to write each
      *                       commit to the file before the commit is acknowledged
+     * @param ownsH2         an H2 database that no other process or store opens while this one has it
      */
     private record Source(String url, String user, String password, String description, DataSource dataSource,
-                          boolean flushEachWrite) {
+                          boolean flushEachWrite, boolean ownsH2) {
         Source(String url, String user, String password, String description) {
-            this(url, user, password, description, null, false);
+            this(url, user, password, description, null, false, false);
+        }
+
+        /** A connection of its own, outside the pools. */
+        Connection connect() throws SQLException {
+            return dataSource != null ? dataSource.getConnection()
+                    : java.sql.DriverManager.getConnection(url, user, password);
         }
 
         Source(DataSource dataSource) {
-            this(null, null, null, "the embedder's DataSource " + dataSource.getClass().getName(), dataSource, false);
+            this(null, null, null, "the embedder's DataSource " + dataSource.getClass().getName(), dataSource, false, false);
         }
     }
 }

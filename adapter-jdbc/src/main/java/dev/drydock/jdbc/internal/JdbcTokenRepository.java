@@ -40,6 +40,21 @@ final class JdbcTokenRepository implements TokenRepository {
 
     @Override
     public Optional<User> holder(String digest) {
+        Optional<TokenCache> cache = unit.tokenCache();
+        if (cache.isEmpty()) {
+            return find(digest);
+        }
+        Optional<User> cached = cache.get().holder(digest);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        long generation = cache.get().generation();
+        Optional<User> found = find(digest);
+        found.ifPresent(user -> cache.get().remember(generation, digest, user));
+        return found;
+    }
+
+    private Optional<User> find(String digest) {
         return unit.read().createQuery("SELECT " + JdbcUserRepository.COLUMNS
                         + " FROM tokens t JOIN users u ON u.username = t.username WHERE t.digest = :digest")
                 .bind("digest", digest).map(JdbcUserRepository.USER).findOne();
@@ -47,11 +62,13 @@ final class JdbcTokenRepository implements TokenRepository {
 
     @Override
     public void revokeAll(String username) {
+        unit.authChanged();
         unit.write().createUpdate("DELETE FROM tokens WHERE username = :username").bind("username", username).execute();
     }
 
     @Override
     public void revokeEveryone() {
+        unit.authChanged();
         unit.write().createUpdate("DELETE FROM tokens").execute();
     }
 }

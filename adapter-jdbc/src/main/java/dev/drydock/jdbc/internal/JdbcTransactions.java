@@ -35,6 +35,8 @@ public final class JdbcTransactions implements Transactions {
     private final Jdbi reads;
     private final Jdbi writes;
     private final boolean flushEachWrite;
+    private final TokenCache tokenCache;
+    private final boolean notifyAuthChanges;
     private final LocalQueue queue = new LocalQueue(QUEUE_MILLIS);
     // call sites (classes of read work) that made more than one statement: as many as the code has
     private final Set<Class<?>> severalStatements = ConcurrentHashMap.newKeySet();
@@ -46,9 +48,26 @@ public final class JdbcTransactions implements Transactions {
      *                       otherwise reach the file a little later
      */
     public JdbcTransactions(Jdbi reads, Jdbi writes, boolean flushEachWrite) {
+        this(reads, writes, flushEachWrite, null, false);
+    }
+
+    /**
+     * @param tokenCache        token holders kept between reads, or null for none
+     * @param notifyAuthChanges whether a write that changes users or tokens tells the other servers
+     *                          on the database ({@code NOTIFY}, see {@link PostgresAuthListener})
+     */
+    public static JdbcTransactions cached(Jdbi reads, Jdbi writes, boolean flushEachWrite, TokenCache tokenCache,
+                                          boolean notifyAuthChanges) {
+        return new JdbcTransactions(reads, writes, flushEachWrite, tokenCache, notifyAuthChanges);
+    }
+
+    private JdbcTransactions(Jdbi reads, Jdbi writes, boolean flushEachWrite, TokenCache tokenCache,
+                             boolean notifyAuthChanges) {
         this.reads = reads;
         this.writes = writes;
         this.flushEachWrite = flushEachWrite;
+        this.tokenCache = tokenCache;
+        this.notifyAuthChanges = notifyAuthChanges;
     }
 
     @Override
@@ -131,7 +150,7 @@ public final class JdbcTransactions implements Transactions {
 
     private <T> T single(Function<Store, T> work) {
         Handle handle = reads.open();
-        Unit unit = new Unit(handle, false, true, null);
+        Unit unit = new Unit(handle, false, true, null, tokenCache);
         current.set(new JdbcStore(unit));
         try {
             // the pool's connections wait in a transaction's mode; this one statement needs none
@@ -148,10 +167,14 @@ public final class JdbcTransactions implements Transactions {
 
     private <T> T run(Jdbi jdbi, boolean writable, Function<Store, T> work) {
         Handle handle = jdbi.open();
-        Unit unit = new Unit(handle, writable, false, queue);
+        Unit unit = new Unit(handle, writable, false, queue, tokenCache);
         current.set(new JdbcStore(unit));
         try {
             T result = work.apply(current.get());
+            if (notifyAuthChanges && unit.changedAuth()) {
+                // delivered to every listening server when, and only if, this transaction commits
+                handle.execute("NOTIFY " + PostgresAuthListener.CHANNEL);
+            }
             commit(handle);
             if (writable && unit.wrote() && flushEachWrite) {
                 // the next writer of the app may go on while this one waits for the file
@@ -163,6 +186,10 @@ public final class JdbcTransactions implements Transactions {
             rollback(handle, e);
             throw e;
         } finally {
+            if (tokenCache != null && unit.changedAuth()) {
+                // after the commit, so no read can cache what it replaced (see TokenCache)
+                tokenCache.invalidate();
+            }
             unit.close();
             current.remove();
             handle.close();

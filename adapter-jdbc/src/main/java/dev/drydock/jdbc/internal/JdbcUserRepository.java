@@ -54,6 +54,7 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void update(User user) {
+        unit.authChanged();
         int changed = bind(unit.write().createUpdate("UPDATE users SET email = :email, first_name = :first, "
                 + "last_name = :last, superuser = :superuser, staff = :staff, active = :active, last_login = :lastLogin, "
                 + "date_joined = :joined, password_hash = :hash WHERE username = :username"), user).execute();
@@ -73,6 +74,7 @@ final class JdbcUserRepository implements UserRepository {
     @Override
     public void delete(String username) {
         // keys, tokens and grants go by ON DELETE CASCADE
+        unit.authChanged();
         int deleted;
         try {
             deleted = unit.write().createUpdate("DELETE FROM users WHERE username = :username")

@@ -13,26 +13,46 @@ public final class Unit {
     private final boolean writable;
     private final boolean single;
     private final LocalQueue queue;
+    private final TokenCache tokens;
     private final Thread owner = Thread.currentThread();
     private Runnable leaveQueue;
     private boolean open = true;
     private int statements;
     private int savepoints;
     private boolean wrote;
+    private boolean authChanged;
 
     public Unit(Handle handle, boolean writable) {
-        this(handle, writable, false, null);
+        this(handle, writable, false, null, null);
     }
 
     /**
      * @param single a read outside any transaction, allowed one statement, which sees a snapshot of
      *               its own; a second throws {@link SecondStatement}
      */
-    Unit(Handle handle, boolean writable, boolean single, LocalQueue queue) {
+    Unit(Handle handle, boolean writable, boolean single, LocalQueue queue, TokenCache tokens) {
         this.handle = handle;
         this.writable = writable;
         this.single = single;
         this.queue = queue;
+        this.tokens = tokens;
+    }
+
+    /**
+     * The token cache, for a read that has made no statement yet; empty in a write, which must see
+     * the database itself, and later in a read, whose snapshot may be older than the cache.
+     */
+    java.util.Optional<TokenCache> tokenCache() {
+        return writable || statements > 0 ? java.util.Optional.empty() : java.util.Optional.ofNullable(tokens);
+    }
+
+    /** Notes that the unit changed a user or revoked tokens: cached holders go when it ends. */
+    void authChanged() {
+        authChanged = true;
+    }
+
+    boolean changedAuth() {
+        return authChanged;
     }
 
     /**
@@ -68,7 +88,7 @@ public final class Unit {
         if (!open || Thread.currentThread() != owner) {
             throw new IllegalStateException("the store was used outside its unit of work");
         }
-        if (single && statements++ > 0) {
+        if (statements++ > 0 && single) {
             throw SecondStatement.INSTANCE;
         }
         return handle;

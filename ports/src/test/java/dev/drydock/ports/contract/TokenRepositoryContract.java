@@ -34,6 +34,42 @@ public abstract class TokenRepositoryContract extends StoreContract {
     }
 
     @Test
+    void theHolderIsTheAccountAsItIsNow() {
+        User user = storedUser();
+        String digest = unique("digest");
+        write(s -> s.tokens().add(digest, user.username()));
+        assertThat(read((Store s) -> s.tokens().holder(digest))).contains(user);
+
+        User admin = user.withSuperuser(true);
+        write(s -> s.users().update(admin));
+        assertThat(read((Store s) -> s.tokens().holder(digest))).contains(admin);
+
+        write(s -> s.users().delete(user.username()));
+        assertThat(read((Store s) -> s.tokens().holder(digest))).isEmpty();
+    }
+
+    @Test
+    void aRevokeThatFailsRevokesNothing() {
+        User user = storedUser();
+        String digest = unique("digest");
+        write(s -> s.tokens().add(digest, user.username()));
+        assertThat(read((Store s) -> s.tokens().holder(digest))).contains(user);
+
+        try {
+            write(s -> {
+                s.tokens().revokeEveryone();
+                throw new IllegalStateException("the write fails after the revoke");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+
+        assertThat(read((Store s) -> s.tokens().holder(digest))).contains(user);
+        write(s -> s.tokens().revokeEveryone());
+        assertThat(read((Store s) -> s.tokens().holder(digest))).isEmpty();
+    }
+
+    @Test
     void aUserMayHoldSeveralTokens() {
         User user = storedUser();
         String first = unique("digest");
