@@ -1,7 +1,10 @@
 package dev.drydock.http;
 
 import dev.drydock.http.internal.ApiHeadersFilter;
+import dev.drydock.http.internal.ClientAborts;
+import dev.drydock.http.internal.ConnectionCap;
 import dev.drydock.http.internal.ErrorMapper;
+import dev.drydock.http.internal.FrontDoor;
 import dev.drydock.http.internal.Json;
 import dev.drydock.http.internal.JsonBodyReader;
 import dev.drydock.http.internal.JsonErrorPages;
@@ -24,6 +27,7 @@ import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -41,17 +45,20 @@ import org.glassfish.jersey.server.ServerProperties;
  * }</pre>
  */
 public final class HttpApi implements AutoCloseable {
-    /** Requests are blocking calls into the core; a small fixed pool suits a small machine. */
-    private static final int WORKER_THREADS = 16;
     private static final int SELECTOR_THREADS = 2;
+    private static final int IO_THREADS = 2;
     private static final long SHUTDOWN_GRACE_SECONDS = 5;
+    // room for a whole answer in the connection's write queue, so a worker seldom waits on a peer
+    private static final int PENDING_BYTES_PER_CONNECTION = 8 * 1024 * 1024;
 
     private final HttpServer server;
     private final URI uri;
+    private final FrontDoor frontDoor;
 
-    private HttpApi(HttpServer server, URI uri) {
+    private HttpApi(HttpServer server, URI uri, FrontDoor frontDoor) {
         this.server = server;
         this.uri = uri;
+        this.frontDoor = frontDoor;
     }
 
     /**
@@ -62,32 +69,56 @@ public final class HttpApi implements AutoCloseable {
      * @param port     the port, or 0 for any free port (see {@link #port()})
      */
     public static HttpApi start(ApiServices services, String host, int port) {
+        return start(services, host, port, HttpLimits.DEFAULT);
+    }
+
+    /**
+     * Starts serving the API with limits of its own on what each client may cost.
+     *
+     * @see HttpLimits
+     */
+    public static HttpApi start(ApiServices services, String host, int port, HttpLimits limits) {
         Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(host, "host");
         URI requested = URI.create("http://" + hostForUri(host) + ":" + port + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(services), false);
         ServerConfiguration configuration = server.getServerConfiguration();
         // Upstream reads bodies on DELETE too (cancel names the account); Grizzly refuses them by default.
         configuration.setAllowPayloadForUndefinedHttpMethods(true);
-        guardJersey(configuration);
+        FrontDoor frontDoor = guardJersey(configuration, limits);
         JsonErrorPages errorPages = new JsonErrorPages();
         configuration.setDefaultErrorPageGenerator(errorPages);
         NetworkListener listener = server.getListeners().iterator().next();
         listener.setDefaultErrorPageGenerator(errorPages);
-        listener.getTransport().setSelectorRunnersCount(SELECTOR_THREADS);
-        listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-                .setPoolName("drydock-http")
-                .setCorePoolSize(WORKER_THREADS)
-                .setMaxPoolSize(WORKER_THREADS));
+        TCPNIOTransport transport = listener.getTransport();
+        transport.setSelectorRunnersCount(SELECTOR_THREADS);
+        // a few threads read and parse requests and never block; the front door hands each request
+        // to a worker of its own bounded pool once it can run without waiting on the peer
+        transport.setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                .setPoolName("drydock-http-io")
+                .setCorePoolSize(IO_THREADS)
+                .setMaxPoolSize(IO_THREADS));
+        transport.setWriteTimeout(limits.writeDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        transport.setReadTimeout(limits.bodyDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        transport.getAsyncQueueIO().getWriter().setMaxPendingBytesPerConnection(PENDING_BYTES_PER_CONNECTION);
+        transport.getConnectionMonitoringConfig().addProbes(new ConnectionCap(limits.maxConnections()));
+        // a client may keep its connection as long as it uses it: under a connection cap, a client
+        // made to reconnect every few hundred requests could find no room
+        listener.getKeepAlive().setMaxRequestsCount(-1);
+        // a connection that sends nothing (between requests, or a chunked body that never starts)
+        // is closed after as long as a body may take
+        listener.getKeepAlive().setIdleTimeoutInSeconds((int) Math.max(1, limits.bodyDeadline().toSeconds()));
         listener.registerAddOn(new UpgradeRefusal());
         try {
             server.start();
         } catch (IOException e) {
             server.shutdownNow();
+            frontDoor.close();
             throw new UncheckedIOException("Could not listen on " + host + ":" + port, e);
         }
         URI actual = URI.create("http://" + hostForUri(host) + ":" + listener.getPort() + "/");
-        return new HttpApi(server, actual);
+        return new HttpApi(server, actual, frontDoor);
     }
 
     /**
@@ -108,6 +139,7 @@ public final class HttpApi implements AutoCloseable {
                 .register(new ApiHeadersFilter())
                 .register(new ErrorMapper());
         ResourceInstanceWarnings.quiet();
+        ClientAborts.quiet();
         Resources.all(services).forEach(config::register);
         return config;
     }
@@ -132,18 +164,22 @@ public final class HttpApi implements AutoCloseable {
             server.shutdownNow();
         } catch (ExecutionException | TimeoutException e) {
             server.shutdownNow();
+        } finally {
+            frontDoor.close();
         }
     }
 
-    /** Puts {@link RequestTargetGuard} in front of the Jersey container the factory registered. */
-    private static void guardJersey(ServerConfiguration configuration) {
+    /** Puts the {@link FrontDoor} and {@link RequestTargetGuard} in front of the Jersey container the factory registered. */
+    private static FrontDoor guardJersey(ServerConfiguration configuration, HttpLimits limits) {
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(configuration.getHttpHandlersWithMapping());
         if (handlers.size() != 1) {
             throw new IllegalStateException("Expected only Jersey's handler, found " + handlers.keySet());
         }
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey = handlers.entrySet().iterator().next();
         configuration.removeHttpHandler(jersey.getKey());
-        configuration.addHttpHandler(new RequestTargetGuard(jersey.getKey()), jersey.getValue());
+        FrontDoor frontDoor = new FrontDoor(new RequestTargetGuard(jersey.getKey()), limits);
+        configuration.addHttpHandler(frontDoor, jersey.getValue());
+        return frontDoor;
     }
 
     private static String hostForUri(String host) {

@@ -28,11 +28,11 @@ final class ApiFixture extends ApiClient implements AutoCloseable {
     final DrydockCore core;
     final HttpApi api;
     final AtomicBoolean ready = new AtomicBoolean(true);
+    final SimulatedScheduler scheduler = new SimulatedScheduler(Clock.systemUTC());
 
-    private ApiFixture(Settings settings) {
-        core = new DrydockCore(store.transactions, new SimulatedScheduler(Clock.systemUTC()), store.deployLock,
-                store.log, Clock.systemUTC(), settings);
-        api = HttpApi.start(services(core, ready), "127.0.0.1", 0);
+    private ApiFixture(Settings settings, HttpLimits limits) {
+        core = new DrydockCore(store.transactions, scheduler, store.deployLock, store.log, Clock.systemUTC(), settings);
+        api = HttpApi.start(services(core, ready), "127.0.0.1", 0, limits);
     }
 
     static ApiFixture start() {
@@ -40,7 +40,12 @@ final class ApiFixture extends ApiClient implements AutoCloseable {
     }
 
     static ApiFixture start(Settings settings) {
-        return new ApiFixture(settings.withPasswordIterations(1000));
+        return new ApiFixture(settings.withPasswordIterations(1000), HttpLimits.DEFAULT);
+    }
+
+    /** With the platform's own password iterations (slow, as in production) and limits of its own. */
+    static ApiFixture startAsInProduction(HttpLimits limits) {
+        return new ApiFixture(Settings.defaults(), limits);
     }
 
     static ApiServices services(DrydockCore core, AtomicBoolean ready) {

@@ -72,7 +72,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                 if (e.getCause() != null) {
                     LOG.warn("Service unavailable: {} ({})", e.getMessage(), rootCause(e));
                 }
-                yield json(503, Json.detail(e.getMessage()));
+                // a short wait is worth a try: the store, the cluster or a free hashing slot may be back
+                yield Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1")
+                        .entity(Json.detail(e.getMessage())).build();
             }
         };
     }

@@ -29,6 +29,9 @@ public final class JsonErrorPages implements ErrorPageGenerator {
             body.put("detail", detail.toString());
         } else if (status == 404) {
             body.put("detail", NOT_FOUND);
+        } else if (status == 503) {
+            // the server is stopping, or its workers are all taken: not a fault, nothing to log
+            body.put("detail", FrontDoor.BUSY);
         } else if (status >= 500) {
             String id = UUID.randomUUID().toString();
             LOG.error("Server error {} before the API was reached", id, exception);

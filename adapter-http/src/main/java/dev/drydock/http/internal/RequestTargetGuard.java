@@ -59,10 +59,24 @@ public final class RequestTargetGuard extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
+        if (admit(request, response)) {
+            api.service(request, response);
+        }
+    }
+
+    /** The API's own handler (Jersey's container). */
+    HttpHandler api() {
+        return api;
+    }
+
+    /**
+     * Checks and mends the request for Jersey; false when it has been answered here instead.
+     */
+    boolean admit(Request request, Response response) throws Exception {
         if (!acceptHost(request)) {
             request.setAttribute(JsonErrorPages.DETAIL, INVALID_HOST);
             response.sendError(400);
-            return;
+            return false;
         }
         String path = request.getRequestURI();
         String utf8 = percentEncodeHighBytes(path);
@@ -72,7 +86,7 @@ public final class RequestTargetGuard extends HttpHandler {
         }
         if (!isUriPath(path)) {
             response.sendError(404);
-            return;
+            return false;
         }
         String query = request.getQueryString();
         if (query != null) {
@@ -81,7 +95,7 @@ public final class RequestTargetGuard extends HttpHandler {
                 request.getRequest().setQueryString(encoded);
             }
         }
-        api.service(request, response);
+        return true;
     }
 
     /**

@@ -118,6 +118,10 @@ final class ServerProcess implements AutoCloseable {
         return uri;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** kill -9: no shutdown hook runs, nothing is flushed or closed. Returns once the process is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -18,9 +18,10 @@ import javax.crypto.spec.PBEKeySpec;
  * count, so raising the setting later keeps old hashes verifiable.
  *
  * <p>Hashing is slow on purpose, so anyone who can send a login could keep every core busy with it.
- * At most one hash per available processor runs at a time; a caller that finds no free slot within
- * a few seconds gets "unavailable" instead of queueing, and requests that need no hash (token
- * checks) keep a processor.
+ * At most one hash per available processor but one runs at a time, so requests that need no hash
+ * (token checks) keep a processor; as many callers again may wait for a slot, for a second at most.
+ * Any other caller gets "unavailable" at once, so that a flood of logins holds only a few of the
+ * server's request threads instead of queueing on all of them.
  */
 public final class PasswordHasher {
     public static final String ALGORITHM = "pbkdf2_sha256";
@@ -29,20 +30,26 @@ public final class PasswordHasher {
     private static final int HASH_BITS = 256;
     // Refuse absurd counts from a tampered store rather than spin for hours.
     private static final int MAX_ITERATIONS = 100_000_000;
-    private static final Duration WAIT = Duration.ofSeconds(3);
+    private static final Duration WAIT = Duration.ofSeconds(1);
+    private static final int HASHES_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     static final String BUSY = "Too many logins at once, try again later.";
 
     private final int iterations;
     private final SecureRandom random;
     private final Semaphore permits;
     private final Duration wait;
+    private final int maxWaiting;
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
     public PasswordHasher(int iterations) {
-        this(iterations, new SecureRandom(), new Semaphore(Runtime.getRuntime().availableProcessors(), true), WAIT);
+        this(iterations, new SecureRandom(), new Semaphore(HASHES_AT_ONCE, true), WAIT, HASHES_AT_ONCE);
     }
 
-    /** {@code permits} must be fair, so that waiting callers are served in turn. */
-    PasswordHasher(int iterations, SecureRandom random, Semaphore permits, Duration wait) {
+    /**
+     * @param permits    hashes at once; must be fair, so that waiting callers are served in turn
+     * @param maxWaiting callers that may wait for a permit; the rest are refused at once
+     */
+    PasswordHasher(int iterations, SecureRandom random, Semaphore permits, Duration wait, int maxWaiting) {
         if (iterations < 1 || iterations > MAX_ITERATIONS) {
             throw new IllegalArgumentException("iterations out of range: " + iterations);
         }
@@ -50,6 +57,7 @@ public final class PasswordHasher {
         this.random = random;
         this.permits = permits;
         this.wait = wait;
+        this.maxWaiting = maxWaiting;
     }
 
     /** Hashes a password with a fresh salt. */
@@ -87,13 +95,21 @@ public final class PasswordHasher {
     }
 
     private byte[] derive(String password, byte[] salt, int rounds) {
-        try {
-            if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!permits.tryAcquire()) {
+            if (waiting.incrementAndGet() > maxWaiting) {
+                waiting.decrementAndGet();
                 throw DrydockException.unavailable(BUSY);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DrydockException.unavailable(BUSY, e);
+            try {
+                if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw DrydockException.unavailable(BUSY);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw DrydockException.unavailable(BUSY, e);
+            } finally {
+                waiting.decrementAndGet();
+            }
         }
         try {
             return pbkdf2(password, salt, rounds);

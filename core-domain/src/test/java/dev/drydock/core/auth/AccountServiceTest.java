@@ -611,7 +611,7 @@ class AccountServiceTest {
         private static final String BUSY = "Too many logins at once, try again later.";
         private final Semaphore permits = new Semaphore(1, true);
         private final AccountService limited = new AccountService(platform.tx, platform.clock, platform.settings,
-                new PasswordHasher(1000, new SecureRandom(), permits, Duration.ofMillis(20)), new ApiTokens());
+                new PasswordHasher(1000, new SecureRandom(), permits, Duration.ofMillis(20), 8), new ApiTokens());
 
         @Test
         void answersBusyRatherThanQueueingWhileEveryPermitIsTaken() throws Exception {

@@ -61,7 +61,7 @@ class PasswordHasherTest {
     @Test
     void hashesOnlyAsManyAtOnceAsThereArePermits() throws Exception {
         Semaphore permits = new Semaphore(2, true);
-        PasswordHasher limited = new PasswordHasher(1000, new SecureRandom(), permits, Duration.ofMillis(20));
+        PasswordHasher limited = new PasswordHasher(1000, new SecureRandom(), permits, Duration.ofMillis(20), 8);
         String encoded = limited.hash("s3cret");
 
         permits.acquire(2);
@@ -76,5 +76,28 @@ class PasswordHasherTest {
 
         assertThat(limited.verify("s3cret", encoded)).isTrue();
         assertThat(permits.availablePermits()).isEqualTo(1);
+    }
+
+    @Test
+    void callersPastTheWaitingRoomAreRefusedAtOnce() throws Exception {
+        Semaphore permits = new Semaphore(1, true);
+        PasswordHasher limited = new PasswordHasher(1000, new SecureRandom(), permits, Duration.ofSeconds(30), 1);
+        String encoded = limited.hash("s3cret");
+        permits.acquire();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Boolean> waiter = pool.submit(() -> limited.verify("s3cret", encoded));
+            while (!permits.hasQueuedThreads()) {
+                Thread.sleep(5);
+            }
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> limited.verify("s3cret", encoded)).isInstanceOf(UnavailableException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused without waiting")
+                    .isLessThan(Duration.ofSeconds(5));
+            permits.release();
+            assertThat(waiter.get()).as("the one that waited got its turn").isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
