@@ -211,6 +211,21 @@ class ConfigApiTest {
     }
 
     @Test
+    void aValueThatIsAnObjectOrAnArrayIs400AndStoresNothing() {
+        String app = api.app();
+
+        assertThat(fieldError(api.post(config(app), api.owner, "{\"values\": {\"A\": {\"b\": 1}}}"), "values"))
+                .isEqualTo("A can only be a string, a number or a boolean, not an object");
+        assertThat(fieldError(api.post(config(app), api.owner, "{\"values\": {\"B\": [1, 2]}}"), "values"))
+                .isEqualTo("B can only be a string, a number or a boolean, not an array");
+        assertThat(fieldError(api.post(config(app), api.owner, "{\"values\": \"{\\\"C\\\": [3]}\"}"), "values"))
+                .isEqualTo("C can only be a string, a number or a boolean, not an array");
+
+        assertThat(api.get(config(app), api.owner).json().get("values").size()).isZero();
+        assertThat(api.get("/v2/apps/" + app + "/releases", api.owner).json().get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void theHealthcheckKeepsItsShape() {
         String app = api.app();
 

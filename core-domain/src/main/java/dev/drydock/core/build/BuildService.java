@@ -34,6 +34,7 @@ public final class BuildService implements Builds {
     static final String BLANK = "This field may not be blank.";
     static final String SHA_TOO_LONG = "Ensure this field has no more than 40 characters.";
     static final String EMPTY_COMMAND = "Command can't be empty for process type";
+    static final String NOT_A_COMMAND = "Command must be a string for process type ";
 
     private final Transactions tx;
     private final Clock clock;
@@ -106,8 +107,10 @@ public final class BuildService implements Builds {
                     messages.add(ProcessTypes.INVALID);
                 } else if (command == null || PythonText.str(command).isEmpty()) {
                     messages.add(EMPTY_COMMAND);
+                } else if (!(command instanceof String text)) {
+                    messages.add(NOT_A_COMMAND + type);
                 } else {
-                    types.put(type, PythonText.str(command));
+                    types.put(type, text);
                 }
             });
             if (!messages.isEmpty()) {

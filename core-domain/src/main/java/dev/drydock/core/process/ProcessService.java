@@ -19,6 +19,7 @@ import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Store;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Processes;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -145,7 +146,8 @@ public final class ProcessService implements Processes {
         }));
     }
 
-    // Counts as int() reads them upstream: numbers or numeric text, never below zero.
+    // Counts as int() reads them upstream: numbers or numeric text, never below zero. Unlike int(),
+    // a fraction or a boolean is refused rather than truncated: 1.5 processes is a client's mistake.
     private static Map<String, Integer> counts(Map<String, Object> counts) {
         Map<String, Integer> parsed = new TreeMap<>();
         if (counts == null) {
@@ -153,6 +155,10 @@ public final class ProcessService implements Processes {
         }
         boolean negative = false;
         for (Map.Entry<String, Object> entry : counts.entrySet()) {
+            if (!wholeOrText(entry.getValue())) {
+                throw DrydockException.invalid(SCALE_FORMAT + "the count of " + entry.getKey()
+                        + " must be a whole number, not " + jsonText(entry.getValue()));
+            }
             PythonText.IntResult result = PythonText.toInt(entry.getValue());
             BigInteger value = result.value()
                     .orElseThrow(() -> DrydockException.invalid(SCALE_FORMAT + result.error()));
@@ -170,6 +176,26 @@ public final class ProcessService implements Processes {
             throw DrydockException.invalid(SCALE_FORMAT + "['Must be greater than or equal to zero']");
         }
         return parsed;
+    }
+
+    // Whole numbers (2 and 2.0 alike) and anything int() explains its refusal of; not booleans or fractions.
+    private static boolean wholeOrText(Object value) {
+        if (value instanceof Boolean) {
+            return false;
+        }
+        if (value instanceof BigDecimal decimal) {
+            // cheap even for 1e999999999, whose digits are never written out
+            return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return !Double.isFinite(d) || d == Math.rint(d);
+        }
+        return true;
+    }
+
+    private static String jsonText(Object value) {
+        return value instanceof BigDecimal decimal ? decimal.toString() : String.valueOf(value);
     }
 
     /** The name (vN) of the app's latest good release, once the caller may use the app; null before any. */

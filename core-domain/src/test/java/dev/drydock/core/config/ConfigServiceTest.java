@@ -249,6 +249,20 @@ class ConfigServiceTest {
         }
 
         @Test
+        void valuesRegistryAndLifecycleHooksAreStringsNumbersOrBooleansNotObjectsOrArrays() {
+            assertRejected("values", map("A", map("b", 1)), "A can only be a string, a number or a boolean, not an object");
+            assertRejected("values", map("B", List.of(1, 2)), "B can only be a string, a number or a boolean, not an array");
+            assertRejected("registry", map("password", List.of("pw")),
+                    "password can only be a string, a number or a boolean, not an array");
+            assertRejected("lifecycle_post_start", map("web", map("exec", "ls")),
+                    "web can only be a string, a number or a boolean, not an object");
+            assertRejected("lifecycle_pre_stop", map("web", List.of("sleep", "5")),
+                    "web can only be a string, a number or a boolean, not an array");
+            assertThat(configs.get(bench.owner, app).values()).isEmpty();
+            assertAccepted("values", map("A", "x", "B", 2, "C", false));
+        }
+
+        @Test
         void port() {
             assertRejected("values", map("PORT", "web"), "PORT can only be a numeric value");
             assertRejected("values", map("PORT", -1), "PORT can only be a numeric value");

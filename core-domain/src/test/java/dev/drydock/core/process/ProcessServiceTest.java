@@ -20,6 +20,7 @@ import dev.drydock.ports.model.Pod;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.model.RunResult;
 import dev.drydock.ports.spi.Store;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,21 @@ class ProcessServiceTest {
                             + "not 'list'");
             assertScaleRefused(map("web", -1), "Invalid scaling format: ['Must be greater than or equal to zero']");
             assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+        }
+
+        @Test
+        void fractionsAndBooleansAreNotCounts() {
+            deployWebAndWorker();
+
+            assertScaleRefused(map("web", new BigDecimal("1.5")),
+                    "Invalid scaling format: the count of web must be a whole number, not 1.5");
+            assertScaleRefused(map("worker", 0.25), "Invalid scaling format: the count of worker must be a whole number, not 0.25");
+            assertScaleRefused(map("web", true), "Invalid scaling format: the count of web must be a whole number, not true");
+
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1));
+            processes.scale(bench.owner, app, map("web", new BigDecimal("2.0"), "worker", new BigDecimal("1E+0")));
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 2, "worker", 1));
         }
 
         @Test
