@@ -94,6 +94,23 @@ class ProcessApiTest {
     }
 
     @Test
+    void aCountAboveTheLimitPerTypeIs400AndNeitherStoredNorScheduled() {
+        String app = api.deployedApp();
+        JsonNode before = api.get("/v2/apps/" + app, api.owner).json().get("structure");
+
+        for (String huge : List.of("2147483647", "1000000", "101", "\"99999999999999999999\"")) {
+            Reply reply = api.post(path(app, "scale"), api.owner, "{\"web\": " + huge + "}");
+            assertThat(reply.status()).as(huge + ": " + reply.body()).isEqualTo(400);
+            assertThat(detail(reply)).isEqualTo("Invalid scaling format: ['Ensure this value is less than or equal to 100.']");
+        }
+
+        assertThat(api.get("/v2/apps/" + app, api.owner).json().get("structure")).isEqualTo(before);
+        assertThat(api.scheduler.running(app)).isEqualTo(Map.of("web", 1));
+        assertThat(api.post(path(app, "scale"), api.owner, "{\"web\": 100}").status()).isEqualTo(204);
+        assertThat(api.scheduler.running(app)).isEqualTo(Map.of("web", 100));
+    }
+
+    @Test
     void aCountThatIsAFractionOrABooleanIs400AndChangesNothing() {
         String app = api.deployedApp();
         String scale = path(app, "scale");

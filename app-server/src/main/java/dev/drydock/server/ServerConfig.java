@@ -3,6 +3,7 @@ package dev.drydock.server;
 import dev.drydock.core.Settings;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,8 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final String DEFAULT_DATA_DIR = "data";
+    static final String LIMIT_PROCESSES_FLAG = "--max-processes-per-type";
+    static final String LIMIT_PROCESSES_ENV = "DRYDOCK_MAX_PROCESSES_PER_TYPE";
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -66,6 +69,7 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         String storage = blankToNull(env.get("DRYDOCK_STORAGE"));
         String dataDir = Optional.ofNullable(blankToNull(env.get("DRYDOCK_DATA_DIR"))).orElse(DEFAULT_DATA_DIR);
         String databaseUrl = blankToNull(env.get("DRYDOCK_DATABASE_URL"));
+        Map<String, String> limitFlags = new HashMap<>();
         boolean storageFlag = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -80,6 +84,7 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 }
                 case "--data-dir" -> dataDir = inline != null ? inline : value(args, ++i, arg);
                 case "--database-url" -> databaseUrl = inline != null ? inline : value(args, ++i, arg);
+                case LIMIT_PROCESSES_FLAG -> limitFlags.put(flag, inline != null ? inline : value(args, ++i, arg));
                 case "--database-user", "--database-password" -> throw new UsageException(flag
                         + " is not taken on the command line, where every user of the machine can read it: set "
                         + (flag.endsWith("user") ? "DRYDOCK_DATABASE_USER" : "DRYDOCK_DATABASE_PASSWORD")
@@ -89,7 +94,34 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
             }
         }
         StorageConfig storageConfig = storage(storage, storageFlag, dataDir, databaseUrl, env);
-        return new ServerConfig(host, port, settings(env), storageConfig);
+        return new ServerConfig(host, port, settings(env).withLimits(limits(limitFlags, env)), storageConfig);
+    }
+
+    private static Settings.Limits limits(Map<String, String> flags, Map<String, String> env) {
+        Settings.Limits limits = Settings.Limits.defaults();
+        return limits.withProcessesPerType(limit(flags, env, LIMIT_PROCESSES_FLAG, LIMIT_PROCESSES_ENV,
+                limits.processesPerType(), Integer.MAX_VALUE));
+    }
+
+    /** A limit from its flag, else its environment variable, else the default; 1 to {@code max}. */
+    private static int limit(Map<String, String> flags, Map<String, String> env, String flag, String variable,
+                             int defaultValue, int max) {
+        String fromFlag = flags.get(flag);
+        String text = fromFlag != null ? fromFlag : blankToNull(env.get(variable));
+        if (text == null) {
+            return defaultValue;
+        }
+        String source = fromFlag != null ? flag : variable;
+        String range = source + " must be a whole number from 1 to " + max + ", not " + text;
+        String digits = text.strip();
+        if (!digits.matches("[0-9]{1,10}")) {
+            throw new UsageException(range);
+        }
+        long value = Long.parseLong(digits);
+        if (value < 1 || value > max) {
+            throw new UsageException(range);
+        }
+        return (int) value;
     }
 
     private static StorageConfig storage(String requested, boolean fromFlag, String dataDir, String databaseUrl,
@@ -144,11 +176,12 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         return String.join("\n", List.of(
                 "usage: java -jar drydock-server.jar [--host HOST] [--port PORT]",
                 "                                    [--storage h2|postgres|memory] [--data-dir DIR] [--database-url URL]",
+                "                                    [--max-processes-per-type N]",
                 "storage: H2 in DIR (default ./data) unless a database URL or --storage memory is given",
                 "environment: PORT, DRYDOCK_HOST, DRYDOCK_STORAGE, DRYDOCK_DATA_DIR, DRYDOCK_DATABASE_URL,",
                 "             DRYDOCK_DATABASE_USER, DRYDOCK_DATABASE_PASSWORD, DRYDOCK_DATABASE_POOL_SIZE,",
                 "             REGISTRATION_MODE (enabled|disabled|admin_only), RESERVED_NAMES (comma-separated app ids),",
-                "             DRYCC_BUILDER_KEY"));
+                "             DRYCC_BUILDER_KEY, DRYDOCK_MAX_PROCESSES_PER_TYPE"));
     }
 
     private static String value(String[] args, int i, String flag) {

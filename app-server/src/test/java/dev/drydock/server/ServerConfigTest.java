@@ -88,6 +88,22 @@ class ServerConfigTest {
     }
 
     @Test
+    void theLimitOfProcessesPerTypeComesFromItsFlagOrTheEnvironment() {
+        assertThat(ServerConfig.from(new String[0], Map.of()).settings().limits().processesPerType()).isEqualTo(100);
+        assertThat(ServerConfig.from(new String[0], Map.of("DRYDOCK_MAX_PROCESSES_PER_TYPE", "20"))
+                .settings().limits().processesPerType()).isEqualTo(20);
+        assertThat(ServerConfig.from(new String[] {"--max-processes-per-type=5"},
+                Map.of("DRYDOCK_MAX_PROCESSES_PER_TYPE", "20")).settings().limits().processesPerType()).isEqualTo(5);
+
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--max-processes-per-type", "0"}, Map.of()))
+                .hasMessage("--max-processes-per-type must be a whole number from 1 to 2147483647, not 0");
+        assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYDOCK_MAX_PROCESSES_PER_TYPE", "lots")))
+                .hasMessage("DRYDOCK_MAX_PROCESSES_PER_TYPE must be a whole number from 1 to 2147483647, not lots");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--max-processes-per-type", "99999999999"}, Map.of()))
+                .hasMessageContaining("from 1 to 2147483647");
+    }
+
+    @Test
     void badInputIsRefusedWithAReason() {
         assertThatThrownBy(() -> ServerConfig.from(new String[] {"--port", "http"}, Map.of()))
                 .hasMessageContaining("port must be a number");

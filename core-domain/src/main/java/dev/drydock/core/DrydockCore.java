@@ -81,7 +81,7 @@ public final class DrydockCore {
         this.configs = new ConfigService(tx, scheduler, releaser, clock);
         this.builds = buildService;
         this.releases = new ReleaseService(tx, releaser);
-        this.processes = new ProcessService(tx, scheduler, releaser, log, clock);
+        this.processes = new ProcessService(tx, scheduler, releaser, log, clock, settings.limits());
         this.hooks = new HookService(tx, buildService, settings);
     }
 

@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param reservedNames     app ids nobody may take
  * @param builderKey        the shared secret of the builder hooks; empty closes the hooks
  * @param passwordIterations PBKDF2 iterations for new password hashes
+ * @param limits            how much one user may ask for (upstream has none of these)
  */
 public record Settings(RegistrationMode registrationMode, List<String> reservedNames,
-                       Optional<String> builderKey, int passwordIterations) {
+                       Optional<String> builderKey, int passwordIterations, Limits limits) {
     public static final int DEFAULT_PASSWORD_ITERATIONS = 310_000;
 
     public Settings {
@@ -23,26 +24,60 @@ public record Settings(RegistrationMode registrationMode, List<String> reservedN
         if (passwordIterations < 1) {
             throw new IllegalArgumentException("passwordIterations must be positive");
         }
+        Objects.requireNonNull(limits, "limits");
     }
 
     public static Settings defaults() {
-        return new Settings(RegistrationMode.ENABLED, List.of(), Optional.empty(), DEFAULT_PASSWORD_ITERATIONS);
+        return new Settings(RegistrationMode.ENABLED, List.of(), Optional.empty(), DEFAULT_PASSWORD_ITERATIONS,
+                Limits.defaults());
     }
 
     public Settings withRegistrationMode(RegistrationMode mode) {
-        return new Settings(mode, reservedNames, builderKey, passwordIterations);
+        return new Settings(mode, reservedNames, builderKey, passwordIterations, limits);
     }
 
     public Settings withReservedNames(List<String> names) {
-        return new Settings(registrationMode, names, builderKey, passwordIterations);
+        return new Settings(registrationMode, names, builderKey, passwordIterations, limits);
     }
 
     public Settings withBuilderKey(Optional<String> key) {
-        return new Settings(registrationMode, reservedNames, key, passwordIterations);
+        return new Settings(registrationMode, reservedNames, key, passwordIterations, limits);
     }
 
     public Settings withPasswordIterations(int iterations) {
-        return new Settings(registrationMode, reservedNames, builderKey, iterations);
+        return new Settings(registrationMode, reservedNames, builderKey, iterations, limits);
+    }
+
+    public Settings withLimits(Limits value) {
+        return new Settings(registrationMode, reservedNames, builderKey, passwordIterations, value);
+    }
+
+    /**
+     * How much one user may ask for, so that no one client can exhaust the server or the cluster
+     * for everyone else. A request beyond a limit is refused with a 400 that says so.
+     *
+     * @param processesPerType the most processes of one type a scale may ask for
+     */
+    public record Limits(int processesPerType) {
+        public static final int DEFAULT_PROCESSES_PER_TYPE = 100;
+
+        public Limits {
+            positive("processesPerType", processesPerType);
+        }
+
+        public static Limits defaults() {
+            return new Limits(DEFAULT_PROCESSES_PER_TYPE);
+        }
+
+        public Limits withProcessesPerType(int value) {
+            return new Limits(value);
+        }
+
+        private static void positive(String name, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+            }
+        }
     }
 
     /** Who may register. */

@@ -1,6 +1,7 @@
 package dev.drydock.core.process;
 
 import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
 import dev.drydock.core.config.PythonText;
 import dev.drydock.core.release.Current;
 import dev.drydock.core.release.Releaser;
@@ -53,14 +54,20 @@ public final class ProcessService implements Processes {
     private final Releaser releaser;
     private final AppLog log;
     private final Clock clock;
+    private final int maxPerType;
 
-    /** {@code releaser} is the one the core's other services deploy with. */
-    public ProcessService(Transactions tx, Scheduler scheduler, Releaser releaser, AppLog log, Clock clock) {
+    /**
+     * {@code releaser} is the one the core's other services deploy with; {@code limits} say how many
+     * processes of one type a scale may ask for.
+     */
+    public ProcessService(Transactions tx, Scheduler scheduler, Releaser releaser, AppLog log, Clock clock,
+                          Settings.Limits limits) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.releaser = Objects.requireNonNull(releaser, "releaser");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxPerType = limits.processesPerType();
     }
 
     /** The latest good release with its build and config, as a plan for the scheduler. */
@@ -148,7 +155,8 @@ public final class ProcessService implements Processes {
 
     // Counts as int() reads them upstream: numbers or numeric text, never below zero. Unlike int(),
     // a fraction or a boolean is refused rather than truncated: 1.5 processes is a client's mistake.
-    private static Map<String, Integer> counts(Map<String, Object> counts) {
+    // Nor above the limit per type: a million pods would take the cluster (or the simulation) down.
+    private Map<String, Integer> counts(Map<String, Object> counts) {
         Map<String, Integer> parsed = new TreeMap<>();
         if (counts == null) {
             return parsed;
@@ -166,9 +174,9 @@ public final class ProcessService implements Processes {
                 negative = true;
                 continue;
             }
-            if (value.bitLength() >= 32) {
+            if (value.compareTo(BigInteger.valueOf(maxPerType)) > 0) {
                 throw DrydockException.invalid(SCALE_FORMAT + "['Ensure this value is less than or equal to "
-                        + Integer.MAX_VALUE + ".']");
+                        + maxPerType + ".']");
             }
             parsed.put(entry.getKey(), value.intValue());
         }

@@ -84,6 +84,35 @@ class ProcessServiceTest {
         }
 
         @Test
+        void countsAboveTheLimitPerTypeAreRefusedAndNeitherStoredNorScheduled() {
+            deployWebAndWorker();
+
+            for (Object huge : List.of(101, "1000000", Integer.MAX_VALUE, 1L << 40, new BigDecimal("1E+20"))) {
+                assertScaleRefused(map("worker", 1, "web", huge),
+                        "Invalid scaling format: ['Ensure this value is less than or equal to 100.']");
+            }
+
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1));
+            processes.scale(bench.owner, app, map("web", 100));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 100));
+        }
+
+        @Test
+        void theLimitPerTypeIsASetting() {
+            ReleaseBench small = new ReleaseBench(Settings.defaults()
+                    .withLimits(Settings.Limits.defaults().withProcessesPerType(3)));
+            String id = small.app();
+            small.buildpack(id, SHA, map("web", "node server.js"));
+
+            assertThatThrownBy(() -> small.processes.scale(small.owner, id, map("web", 4)))
+                    .isInstanceOf(InvalidException.class)
+                    .hasMessage("Invalid scaling format: ['Ensure this value is less than or equal to 3.']");
+            small.processes.scale(small.owner, id, map("web", 3));
+            assertThat(small.scheduler.running(id)).isEqualTo(Map.of("web", 3));
+        }
+
+        @Test
         void typesMustBeInTheProcfileExceptCmd() {
             deployWebAndWorker();
 

@@ -65,7 +65,7 @@ public final class ReleaseBench {
         this.configs = new ConfigService(tx, scheduler, releaser, clock);
         this.builds = new BuildService(tx, releaser, clock);
         this.releases = new ReleaseService(tx, releaser);
-        this.processes = new ProcessService(tx, scheduler, releaser, log, clock);
+        this.processes = new ProcessService(tx, scheduler, releaser, log, clock, platform.settings.limits());
         this.hooks = new HookService(tx, builds, platform.settings);
         this.admin = platform.user("admin");
         this.owner = platform.user("owner");
