@@ -88,8 +88,7 @@ final class ConfigRules {
             if (!PythonText.isNumeric(value)) {
                 return Optional.of("PORT can only be a numeric value");
             }
-            java.math.BigInteger port = new java.math.BigInteger(PythonText.str(value));
-            if (port.signum() < 1 || port.compareTo(java.math.BigInteger.valueOf(65535)) > 0) {
+            if (!portInRange(PythonText.str(value))) {
                 return Optional.of("PORT needs to be between 1 and 65535");
             }
         }
@@ -100,6 +99,20 @@ final class ConfigRules {
             return Optional.of(key + " can only be a numeric value");
         }
         return Optional.empty();
+    }
+
+    // Digits only (any script's, as isnumeric() allows); never parses more of them than a port has.
+    private static boolean portInRange(String digits) {
+        int first = 0;
+        while (first < digits.length() && Character.digit(digits.charAt(first), 10) == 0) {
+            first++;
+        }
+        String significant = digits.substring(first);
+        if (significant.length() > 5) {
+            return false;
+        }
+        int port = significant.isEmpty() ? 0 : new java.math.BigInteger(significant).intValueExact();
+        return port >= 1 && port <= 65535;
     }
 
     // Env values, registry credentials and hook commands end up as text in the pod: an object or an

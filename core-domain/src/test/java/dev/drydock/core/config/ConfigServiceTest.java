@@ -33,6 +33,7 @@ import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ConfigServiceTest {
     private final ReleaseBench bench = new ReleaseBench();
@@ -269,6 +270,15 @@ class ConfigServiceTest {
             assertRejected("values", map("PORT", "0"), "PORT needs to be between 1 and 65535");
             assertRejected("values", map("PORT", 65536), "PORT needs to be between 1 and 65535");
             assertAccepted("values", map("PORT", 65535));
+        }
+
+        @Test
+        @Timeout(5)
+        void aPortOfAMillionDigitsIsRefusedWithoutReadingThemAll() {
+            assertRejected("values", map("PORT", "9".repeat(1_000_000)), "PORT needs to be between 1 and 65535");
+            assertRejected("values", map("PORT", "0".repeat(1_000_000)), "PORT needs to be between 1 and 65535");
+            assertAccepted("values", map("PORT", "0".repeat(1_000_000) + "8080"));
+            assertThat(configs.get(bench.owner, app).values().get("PORT").toString()).endsWith("08080");
         }
 
         @Test

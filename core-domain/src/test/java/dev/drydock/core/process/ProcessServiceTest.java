@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ProcessServiceTest {
     private static final String SHA = "ecdff91c57a0b9ab82e89634df87e293d259a3aa";
@@ -96,6 +97,19 @@ class ProcessServiceTest {
             assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1));
             processes.scale(bench.owner, app, map("web", 100));
             assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 100));
+        }
+
+        @Test
+        @Timeout(5)
+        void aNumberOfMoreDigitsThanPythonReadsIsRefusedWithoutReadingIt() {
+            deployWebAndWorker();
+
+            assertScaleRefused(map("web", "7".repeat(1_000_000)), "Invalid scaling format: Exceeds the limit "
+                    + "(4300 digits) for integer string conversion: value has 1000000 digits");
+            assertScaleRefused(map("web", "+" + "0".repeat(4300) + "1"), "Invalid scaling format: Exceeds the limit "
+                    + "(4300 digits) for integer string conversion: value has 4301 digits");
+            processes.scale(bench.owner, app, map("web", "0".repeat(4299) + "2"));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 2));
         }
 
         @Test
