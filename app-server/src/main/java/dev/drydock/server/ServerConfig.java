@@ -22,6 +22,10 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
     public static final String DEFAULT_DATA_DIR = "data";
     static final String LIMIT_PROCESSES_FLAG = "--max-processes-per-type";
     static final String LIMIT_PROCESSES_ENV = "DRYDOCK_MAX_PROCESSES_PER_TYPE";
+    static final String LIMIT_CONFIG_BYTES_FLAG = "--max-config-bytes";
+    static final String LIMIT_CONFIG_BYTES_ENV = "DRYDOCK_MAX_CONFIG_BYTES";
+    static final String LIMIT_CONFIG_KEYS_FLAG = "--max-config-keys";
+    static final String LIMIT_CONFIG_KEYS_ENV = "DRYDOCK_MAX_CONFIG_KEYS";
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -84,7 +88,7 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 }
                 case "--data-dir" -> dataDir = inline != null ? inline : value(args, ++i, arg);
                 case "--database-url" -> databaseUrl = inline != null ? inline : value(args, ++i, arg);
-                case LIMIT_PROCESSES_FLAG -> limitFlags.put(flag, inline != null ? inline : value(args, ++i, arg));
+                case LIMIT_PROCESSES_FLAG, LIMIT_CONFIG_BYTES_FLAG, LIMIT_CONFIG_KEYS_FLAG -> limitFlags.put(flag, inline != null ? inline : value(args, ++i, arg));
                 case "--database-user", "--database-password" -> throw new UsageException(flag
                         + " is not taken on the command line, where every user of the machine can read it: set "
                         + (flag.endsWith("user") ? "DRYDOCK_DATABASE_USER" : "DRYDOCK_DATABASE_PASSWORD")
@@ -99,8 +103,13 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
 
     private static Settings.Limits limits(Map<String, String> flags, Map<String, String> env) {
         Settings.Limits limits = Settings.Limits.defaults();
-        return limits.withProcessesPerType(limit(flags, env, LIMIT_PROCESSES_FLAG, LIMIT_PROCESSES_ENV,
-                limits.processesPerType(), Integer.MAX_VALUE));
+        return limits
+                .withProcessesPerType(limit(flags, env, LIMIT_PROCESSES_FLAG, LIMIT_PROCESSES_ENV,
+                        limits.processesPerType(), Integer.MAX_VALUE))
+                .withConfigBytes(limit(flags, env, LIMIT_CONFIG_BYTES_FLAG, LIMIT_CONFIG_BYTES_ENV,
+                        limits.configBytes(), Settings.Limits.SECRET_BYTES))
+                .withConfigKeys(limit(flags, env, LIMIT_CONFIG_KEYS_FLAG, LIMIT_CONFIG_KEYS_ENV,
+                        limits.configKeys(), Integer.MAX_VALUE));
     }
 
     /** A limit from its flag, else its environment variable, else the default; 1 to {@code max}. */
@@ -176,12 +185,14 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         return String.join("\n", List.of(
                 "usage: java -jar drydock-server.jar [--host HOST] [--port PORT]",
                 "                                    [--storage h2|postgres|memory] [--data-dir DIR] [--database-url URL]",
-                "                                    [--max-processes-per-type N]",
+                "                                    [--max-processes-per-type N] [--max-config-bytes N]",
+                "                                    [--max-config-keys N]",
                 "storage: H2 in DIR (default ./data) unless a database URL or --storage memory is given",
                 "environment: PORT, DRYDOCK_HOST, DRYDOCK_STORAGE, DRYDOCK_DATA_DIR, DRYDOCK_DATABASE_URL,",
                 "             DRYDOCK_DATABASE_USER, DRYDOCK_DATABASE_PASSWORD, DRYDOCK_DATABASE_POOL_SIZE,",
                 "             REGISTRATION_MODE (enabled|disabled|admin_only), RESERVED_NAMES (comma-separated app ids),",
-                "             DRYCC_BUILDER_KEY, DRYDOCK_MAX_PROCESSES_PER_TYPE"));
+                "             DRYCC_BUILDER_KEY, DRYDOCK_MAX_PROCESSES_PER_TYPE, DRYDOCK_MAX_CONFIG_BYTES,",
+                "             DRYDOCK_MAX_CONFIG_KEYS"));
     }
 
     private static String value(String[] args, int i, String flag) {

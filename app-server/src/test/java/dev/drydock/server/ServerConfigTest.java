@@ -3,6 +3,7 @@ package dev.drydock.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.core.Settings;
 import dev.drydock.core.Settings.RegistrationMode;
 import dev.drydock.server.ServerConfig.StorageKind;
 import java.nio.file.Path;
@@ -101,6 +102,22 @@ class ServerConfigTest {
                 .hasMessage("DRYDOCK_MAX_PROCESSES_PER_TYPE must be a whole number from 1 to 2147483647, not lots");
         assertThatThrownBy(() -> ServerConfig.from(new String[] {"--max-processes-per-type", "99999999999"}, Map.of()))
                 .hasMessageContaining("from 1 to 2147483647");
+    }
+
+    @Test
+    void theConfigLimitsComeFromTheirFlagsOrTheEnvironmentAndFitASecret() {
+        Settings.Limits defaults = ServerConfig.from(new String[0], Map.of()).settings().limits();
+        assertThat(defaults.configBytes()).isEqualTo(1_048_576);
+        assertThat(defaults.configKeys()).isEqualTo(1000);
+        Settings.Limits set = ServerConfig.from(new String[] {"--max-config-keys", "50"},
+                Map.of("DRYDOCK_MAX_CONFIG_BYTES", "65536", "DRYDOCK_MAX_CONFIG_KEYS", "70")).settings().limits();
+        assertThat(set.configBytes()).isEqualTo(65_536);
+        assertThat(set.configKeys()).isEqualTo(50);
+
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--max-config-bytes=2000000"}, Map.of()))
+                .hasMessage("--max-config-bytes must be a whole number from 1 to 1048576, not 2000000");
+        assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYDOCK_MAX_CONFIG_KEYS", "-1")))
+                .hasMessage("DRYDOCK_MAX_CONFIG_KEYS must be a whole number from 1 to 2147483647, not -1");
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class DrydockCore {
         this.releaser = new Releaser(tx, scheduler, deployLock, log, clock);
         this.apps = new AppService(tx, scheduler, releaser, log, clock, settings);
         BuildService buildService = new BuildService(tx, releaser, clock);
-        this.configs = new ConfigService(tx, scheduler, releaser, clock);
+        this.configs = new ConfigService(tx, scheduler, releaser, clock, settings.limits());
         this.builds = buildService;
         this.releases = new ReleaseService(tx, releaser);
         this.processes = new ProcessService(tx, scheduler, releaser, log, clock, settings.limits());

@@ -57,20 +57,45 @@ public record Settings(RegistrationMode registrationMode, List<String> reservedN
      * for everyone else. A request beyond a limit is refused with a 400 that says so.
      *
      * @param processesPerType the most processes of one type a scale may ask for
+     * @param configBytes      the most bytes an app's config may take: the UTF-8 text of every key and
+     *                         value of every field, the env among them; at most {@link #SECRET_BYTES}
+     * @param configKeys       the most keys one field of a config (values, memory, tags...) may hold
      */
-    public record Limits(int processesPerType) {
+    public record Limits(int processesPerType, int configBytes, int configKeys) {
         public static final int DEFAULT_PROCESSES_PER_TYPE = 100;
+        /** What one Kubernetes Secret holds: an env that does not fit in one can never be deployed. */
+        public static final int SECRET_BYTES = 1024 * 1024;
+        /**
+         * Apps use tens of env vars. A thousand leaves room for any of them, while the key set that
+         * every change copies, and the env list of the Deployment (one secretKeyRef per key, in an
+         * object etcd caps at 1.5 MiB), stay small.
+         */
+        public static final int DEFAULT_CONFIG_KEYS = 1000;
 
         public Limits {
             positive("processesPerType", processesPerType);
+            positive("configBytes", configBytes);
+            if (configBytes > SECRET_BYTES) {
+                throw new IllegalArgumentException("configBytes must be at most " + SECRET_BYTES
+                        + " (what a Kubernetes Secret holds), not " + configBytes);
+            }
+            positive("configKeys", configKeys);
         }
 
         public static Limits defaults() {
-            return new Limits(DEFAULT_PROCESSES_PER_TYPE);
+            return new Limits(DEFAULT_PROCESSES_PER_TYPE, SECRET_BYTES, DEFAULT_CONFIG_KEYS);
         }
 
         public Limits withProcessesPerType(int value) {
-            return new Limits(value);
+            return new Limits(value, configBytes, configKeys);
+        }
+
+        public Limits withConfigBytes(int value) {
+            return new Limits(processesPerType, value, configKeys);
+        }
+
+        public Limits withConfigKeys(int value) {
+            return new Limits(processesPerType, configBytes, value);
         }
 
         private static void positive(String name, int value) {

@@ -442,6 +442,93 @@ class ConfigServiceTest {
     }
 
     @Nested
+    class Limits {
+        private final ReleaseBench small = new ReleaseBench(Settings.defaults()
+                .withLimits(Settings.Limits.defaults().withConfigKeys(3).withConfigBytes(100)));
+        private final String tiny = small.app();
+
+        @Test
+        void eachFieldHoldsAtMostTheKeysAllowed() {
+            small.configs.set(small.owner, tiny, values(map("A", "1", "B", "2", "C", "3")));
+
+            InvalidException refused = catchInvalid(() -> small.configs.set(small.owner, tiny, values(map("D", "4"))));
+            assertThat(small.latestVersion(tiny)).isEqualTo(2);
+            assertThat(refused.fieldErrors()).isEqualTo(Map.of("values",
+                    List.of("A config may hold at most 3 keys under values; this change would make it 4.")));
+            assertThat(small.configs.get(small.owner, tiny).values()).containsOnlyKeys("A", "B", "C");
+            InvalidException types = catchInvalid(() -> small.configs.set(small.owner, tiny,
+                    field("memory", map("web", "1G", "worker", "1G", "clock", "1G", "mail", "1G"))));
+            assertThat(types.fieldErrors()).containsOnlyKeys("memory");
+
+            small.configs.set(small.owner, tiny, values(map("D", "4", "A", null)));
+            assertThat(small.configs.get(small.owner, tiny).values()).containsOnlyKeys("B", "C", "D");
+        }
+
+        @Test
+        void aConfigTakesAtMostTheBytesAllowedCountedAsUtf8KeysAndValues() {
+            small.configs.set(small.owner, tiny, values(map("A", "x".repeat(90))));
+            // 1 + 90 + 1 + 4 bytes: "é" is two
+            small.configs.set(small.owner, tiny, values(map("B", "éé")));
+            assertThat(small.latestVersion(tiny)).isEqualTo(3);
+
+            assertThatThrownBy(() -> small.configs.set(small.owner, tiny, values(map("C", "12345"))))
+                    .isInstanceOfSatisfying(InvalidException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("This change would make the config take 102 bytes; a "
+                                + "config may take at most 100 (its keys and values as UTF-8 text), what one "
+                                + "Kubernetes Secret holds");
+                        assertThat(e.fieldErrors()).isEmpty();
+                    });
+            // every field counts, not only the env
+            assertThatThrownBy(() -> small.configs.set(small.owner, tiny,
+                    new ConfigChange(null, null, null, null, null, null, map("web", "sleep 5"), null, null)))
+                    .isInstanceOf(InvalidException.class).hasMessageContaining("take 106 bytes");
+            assertThat(small.latestVersion(tiny)).isEqualTo(3);
+
+            small.configs.set(small.owner, tiny, values(map("B", "é")));
+            assertThat(small.latestVersion(tiny)).isEqualTo(4);
+        }
+
+        @Test
+        void aConfigBeyondALimitLoweredLaterMayStillShrink() {
+            configs.set(bench.owner, app, values(map("A", "0123456789", "B", "0123456789")));
+            ConfigService lowered = new ConfigService(bench.platform.transactions, bench.scheduler, bench.releaser,
+                    bench.platform.clock, Settings.Limits.defaults().withConfigKeys(1).withConfigBytes(10));
+
+            lowered.set(bench.owner, app, values(map("A", null)));
+
+            assertThat(configs.get(bench.owner, app).values()).containsOnlyKeys("B");
+            assertThatThrownBy(() -> lowered.set(bench.owner, app, values(map("B", "01234567890"))))
+                    .isInstanceOf(InvalidException.class).hasMessageContaining("take 12 bytes");
+            assertThatThrownBy(() -> lowered.set(bench.owner, app, values(map("C", "1"))))
+                    .isInstanceOf(InvalidException.class);
+        }
+
+        @Test
+        void theDefaultsAreAMebibyteAndAThousandKeys() {
+            configs.set(bench.owner, app, values(map("BIG", "x".repeat(1024 * 1024 - 3))));
+            assertThatThrownBy(() -> configs.set(bench.owner, app, values(map("A", "1"))))
+                    .isInstanceOf(InvalidException.class)
+                    .hasMessageStartingWith("This change would make the config take 1048578 bytes; a config may "
+                            + "take at most 1048576");
+            configs.set(bench.owner, app, values(map("BIG", null)));
+
+            Map<String, Object> thousand = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 1000; i++) {
+                thousand.put("K" + i, "v");
+            }
+            configs.set(bench.owner, app, values(thousand));
+            assertThatThrownBy(() -> configs.set(bench.owner, app, values(map("ONE_MORE", "v"))))
+                    .isInstanceOf(InvalidException.class);
+        }
+
+        private InvalidException catchInvalid(ThrowingCallable call) {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+            assertThat(thrown).isInstanceOf(InvalidException.class);
+            return (InvalidException) thrown;
+        }
+    }
+
+    @Nested
     class Deploying {
         @Test
         void aChangeAfterABuildIsDeployedWithTheNewConfig() {

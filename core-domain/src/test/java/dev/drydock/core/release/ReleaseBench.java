@@ -62,7 +62,7 @@ public final class ReleaseBench {
         var clock = platform.clock;
         // the core's releaser, so its app destroys wait for these services' deploys and scales
         this.releaser = platform.core.releaser();
-        this.configs = new ConfigService(tx, scheduler, releaser, clock);
+        this.configs = new ConfigService(tx, scheduler, releaser, clock, platform.settings.limits());
         this.builds = new BuildService(tx, releaser, clock);
         this.releases = new ReleaseService(tx, releaser);
         this.processes = new ProcessService(tx, scheduler, releaser, log, clock, platform.settings.limits());
