@@ -26,6 +26,8 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
     static final String LIMIT_CONFIG_BYTES_ENV = "DRYDOCK_MAX_CONFIG_BYTES";
     static final String LIMIT_CONFIG_KEYS_FLAG = "--max-config-keys";
     static final String LIMIT_CONFIG_KEYS_ENV = "DRYDOCK_MAX_CONFIG_KEYS";
+    static final String LIMIT_PAGE_SIZE_FLAG = "--max-page-size";
+    static final String LIMIT_PAGE_SIZE_ENV = "DRYDOCK_MAX_PAGE_SIZE";
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -88,7 +90,7 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 }
                 case "--data-dir" -> dataDir = inline != null ? inline : value(args, ++i, arg);
                 case "--database-url" -> databaseUrl = inline != null ? inline : value(args, ++i, arg);
-                case LIMIT_PROCESSES_FLAG, LIMIT_CONFIG_BYTES_FLAG, LIMIT_CONFIG_KEYS_FLAG -> limitFlags.put(flag, inline != null ? inline : value(args, ++i, arg));
+                case LIMIT_PROCESSES_FLAG, LIMIT_CONFIG_BYTES_FLAG, LIMIT_CONFIG_KEYS_FLAG, LIMIT_PAGE_SIZE_FLAG -> limitFlags.put(flag, inline != null ? inline : value(args, ++i, arg));
                 case "--database-user", "--database-password" -> throw new UsageException(flag
                         + " is not taken on the command line, where every user of the machine can read it: set "
                         + (flag.endsWith("user") ? "DRYDOCK_DATABASE_USER" : "DRYDOCK_DATABASE_PASSWORD")
@@ -109,7 +111,9 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 .withConfigBytes(limit(flags, env, LIMIT_CONFIG_BYTES_FLAG, LIMIT_CONFIG_BYTES_ENV,
                         limits.configBytes(), Settings.Limits.SECRET_BYTES))
                 .withConfigKeys(limit(flags, env, LIMIT_CONFIG_KEYS_FLAG, LIMIT_CONFIG_KEYS_ENV,
-                        limits.configKeys(), Integer.MAX_VALUE));
+                        limits.configKeys(), Integer.MAX_VALUE))
+                .withPageSize(limit(flags, env, LIMIT_PAGE_SIZE_FLAG, LIMIT_PAGE_SIZE_ENV,
+                        limits.pageSize(), Integer.MAX_VALUE));
     }
 
     /** A limit from its flag, else its environment variable, else the default; 1 to {@code max}. */
@@ -186,13 +190,13 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 "usage: java -jar drydock-server.jar [--host HOST] [--port PORT]",
                 "                                    [--storage h2|postgres|memory] [--data-dir DIR] [--database-url URL]",
                 "                                    [--max-processes-per-type N] [--max-config-bytes N]",
-                "                                    [--max-config-keys N]",
+                "                                    [--max-config-keys N] [--max-page-size N]",
                 "storage: H2 in DIR (default ./data) unless a database URL or --storage memory is given",
                 "environment: PORT, DRYDOCK_HOST, DRYDOCK_STORAGE, DRYDOCK_DATA_DIR, DRYDOCK_DATABASE_URL,",
                 "             DRYDOCK_DATABASE_USER, DRYDOCK_DATABASE_PASSWORD, DRYDOCK_DATABASE_POOL_SIZE,",
                 "             REGISTRATION_MODE (enabled|disabled|admin_only), RESERVED_NAMES (comma-separated app ids),",
                 "             DRYCC_BUILDER_KEY, DRYDOCK_MAX_PROCESSES_PER_TYPE, DRYDOCK_MAX_CONFIG_BYTES,",
-                "             DRYDOCK_MAX_CONFIG_KEYS"));
+                "             DRYDOCK_MAX_CONFIG_KEYS, DRYDOCK_MAX_PAGE_SIZE"));
     }
 
     private static String value(String[] args, int i, String flag) {

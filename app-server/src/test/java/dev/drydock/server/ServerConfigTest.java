@@ -121,6 +121,17 @@ class ServerConfigTest {
     }
 
     @Test
+    void theLargestPageComesFromItsFlagOrTheEnvironment() {
+        assertThat(ServerConfig.from(new String[0], Map.of()).settings().limits().pageSize()).isEqualTo(1000);
+        assertThat(ServerConfig.from(new String[0], Map.of("DRYDOCK_MAX_PAGE_SIZE", "250"))
+                .settings().limits().pageSize()).isEqualTo(250);
+        assertThat(ServerConfig.from(new String[] {"--max-page-size", "5000"}, Map.of("DRYDOCK_MAX_PAGE_SIZE", "250"))
+                .settings().limits().pageSize()).isEqualTo(5000);
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--max-page-size=0"}, Map.of()))
+                .hasMessage("--max-page-size must be a whole number from 1 to 2147483647, not 0");
+    }
+
+    @Test
     void badInputIsRefusedWithAReason() {
         assertThatThrownBy(() -> ServerConfig.from(new String[] {"--port", "http"}, Map.of()))
                 .hasMessageContaining("port must be a number");

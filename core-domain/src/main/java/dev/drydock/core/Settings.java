@@ -1,5 +1,6 @@
 package dev.drydock.core;
 
+import dev.drydock.ports.model.PageRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,8 +61,10 @@ public record Settings(RegistrationMode registrationMode, List<String> reservedN
      * @param configBytes      the most bytes an app's config may take: the UTF-8 text of every key and
      *                         value of every field, the env among them; at most {@link #SECRET_BYTES}
      * @param configKeys       the most keys one field of a config (values, memory, tags...) may hold
+     * @param pageSize         the most items one page of a list holds; a larger page asked for is
+     *                         cut to this size, never refused (clients ask for a lot to get everything)
      */
-    public record Limits(int processesPerType, int configBytes, int configKeys) {
+    public record Limits(int processesPerType, int configBytes, int configKeys, int pageSize) {
         public static final int DEFAULT_PROCESSES_PER_TYPE = 100;
         /** What one Kubernetes Secret holds: an env that does not fit in one can never be deployed. */
         public static final int SECRET_BYTES = 1024 * 1024;
@@ -71,6 +74,7 @@ public record Settings(RegistrationMode registrationMode, List<String> reservedN
          * object etcd caps at 1.5 MiB), stay small.
          */
         public static final int DEFAULT_CONFIG_KEYS = 1000;
+        public static final int DEFAULT_PAGE_SIZE = 1000;
 
         public Limits {
             positive("processesPerType", processesPerType);
@@ -80,22 +84,32 @@ public record Settings(RegistrationMode registrationMode, List<String> reservedN
                         + " (what a Kubernetes Secret holds), not " + configBytes);
             }
             positive("configKeys", configKeys);
+            positive("pageSize", pageSize);
         }
 
         public static Limits defaults() {
-            return new Limits(DEFAULT_PROCESSES_PER_TYPE, SECRET_BYTES, DEFAULT_CONFIG_KEYS);
+            return new Limits(DEFAULT_PROCESSES_PER_TYPE, SECRET_BYTES, DEFAULT_CONFIG_KEYS, DEFAULT_PAGE_SIZE);
         }
 
         public Limits withProcessesPerType(int value) {
-            return new Limits(value, configBytes, configKeys);
+            return new Limits(value, configBytes, configKeys, pageSize);
         }
 
         public Limits withConfigBytes(int value) {
-            return new Limits(processesPerType, value, configKeys);
+            return new Limits(processesPerType, value, configKeys, pageSize);
         }
 
         public Limits withConfigKeys(int value) {
-            return new Limits(processesPerType, configBytes, value);
+            return new Limits(processesPerType, configBytes, value, pageSize);
+        }
+
+        public Limits withPageSize(int value) {
+            return new Limits(processesPerType, configBytes, configKeys, value);
+        }
+
+        /** The window asked for, cut to at most {@link #pageSize} items. */
+        public PageRequest page(PageRequest asked) {
+            return asked.atMost(pageSize);
         }
 
         private static void positive(String name, int value) {

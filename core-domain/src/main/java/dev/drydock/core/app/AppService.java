@@ -51,6 +51,7 @@ public final class AppService implements Apps {
     private final Clock clock;
     private final Set<String> reservedNames;
     private final Supplier<String> names;
+    private final Settings.Limits limits;
 
     /** {@code releaser} is the one the core's other services deploy and scale with. */
     public AppService(Transactions tx, Scheduler scheduler, Releaser releaser, AppLog log, Clock clock,
@@ -69,6 +70,7 @@ public final class AppService implements Apps {
         this.reservedNames = settings.reservedNames().stream()
                 .map(String::strip).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.names = Objects.requireNonNull(names, "names");
+        this.limits = settings.limits();
     }
 
     @Override
@@ -164,7 +166,8 @@ public final class AppService implements Apps {
     }
 
     @Override
-    public Page<App> list(Caller caller, PageRequest page) {
+    public Page<App> list(Caller caller, PageRequest asked) {
+        PageRequest page = limits.page(asked);
         return tx.read(store -> caller.superuser()
                 ? store.apps().list(page)
                 : store.apps().visibleTo(caller.username(), page));

@@ -1,6 +1,7 @@
 package dev.drydock.core.build;
 
 import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
 import dev.drydock.core.config.PythonText;
 import dev.drydock.core.release.Current;
 import dev.drydock.core.release.Releaser;
@@ -39,11 +40,14 @@ public final class BuildService implements Builds {
     private final Transactions tx;
     private final Clock clock;
     private final Releaser releaser;
+    private final Settings.Limits limits;
 
-    public BuildService(Transactions tx, Releaser releaser, Clock clock) {
+    /** {@code limits} say how many builds a page holds at most. */
+    public BuildService(Transactions tx, Releaser releaser, Clock clock, Settings.Limits limits) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.releaser = Objects.requireNonNull(releaser, "releaser");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** A build and the release it made. */
@@ -127,7 +131,7 @@ public final class BuildService implements Builds {
     public Page<Build> list(Caller caller, String app, PageRequest page) {
         return tx.read(store -> {
             Access.use(store, caller, app);
-            return store.builds().list(app, page);
+            return store.builds().list(app, limits.page(page));
         });
     }
 

@@ -296,6 +296,25 @@ class AppServiceTest {
         }
 
         @Test
+        void aPageHoldsAtMostThePageSizeWhateverWasAsked() {
+            TestPlatform small = new TestPlatform(Settings.defaults()
+                    .withLimits(Settings.Limits.defaults().withPageSize(2)));
+            Caller root = small.user("root");
+            for (String id : List.of("app-a", "app-b", "app-c")) {
+                small.core.apps().create(root, Optional.of(id));
+            }
+
+            Page<App> first = small.core.apps().list(root, new PageRequest(1000, 0));
+            assertThat(ids(first)).containsExactly("app-a", "app-b");
+            assertThat(first.count()).isEqualTo(3);
+            assertThat(first.request()).isEqualTo(new PageRequest(2, 0));
+            assertThat(ids(small.core.apps().list(root, PageRequest.ALL))).hasSize(2);
+            assertThat(ids(small.core.apps().list(root, new PageRequest(1, 2)))).containsExactly("app-c");
+            assertThat(small.core.releases().list(root, "app-a", PageRequest.ALL).request().limit()).isEqualTo(2);
+            assertThat(small.core.users().list(root, PageRequest.ALL).request().limit()).isEqualTo(2);
+        }
+
+        @Test
         void showsOneAppToItsUsersOnly() {
             apps.create(owner, Optional.of("web-shop"));
             platform.core.collaborators().grant(owner, "web-shop", "mate");

@@ -63,8 +63,8 @@ public final class ReleaseBench {
         // the core's releaser, so its app destroys wait for these services' deploys and scales
         this.releaser = platform.core.releaser();
         this.configs = new ConfigService(tx, scheduler, releaser, clock, platform.settings.limits());
-        this.builds = new BuildService(tx, releaser, clock);
-        this.releases = new ReleaseService(tx, releaser);
+        this.builds = new BuildService(tx, releaser, clock, platform.settings.limits());
+        this.releases = new ReleaseService(tx, releaser, platform.settings.limits());
         this.processes = new ProcessService(tx, scheduler, releaser, log, clock, platform.settings.limits());
         this.hooks = new HookService(tx, builds, platform.settings);
         this.admin = platform.user("admin");
