@@ -1,6 +1,8 @@
 package dev.drydock.server;
 
 import dev.drydock.core.Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,6 +73,7 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
     /** Command-line flags win over the environment. */
     public static ServerConfig from(String[] args, Map<String, String> env) {
         String host = env.getOrDefault("DRYDOCK_HOST", DEFAULT_HOST);
+        String hostSource = "DRYDOCK_HOST";
         int port = env.containsKey("PORT") ? parsePort(env.get("PORT")) : DEFAULT_PORT;
         String storage = blankToNull(env.get("DRYDOCK_STORAGE"));
         String dataDir = Optional.ofNullable(blankToNull(env.get("DRYDOCK_DATA_DIR"))).orElse(DEFAULT_DATA_DIR);
@@ -83,7 +86,10 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
             String inline = arg.contains("=") && arg.startsWith("--") ? arg.substring(arg.indexOf('=') + 1) : null;
             switch (flag) {
                 case "--port" -> port = parsePort(inline != null ? inline : value(args, ++i, arg));
-                case "--host" -> host = inline != null ? inline : value(args, ++i, arg);
+                case "--host" -> {
+                    host = inline != null ? inline : value(args, ++i, arg);
+                    hostSource = "--host";
+                }
                 case "--storage" -> {
                     storage = inline != null ? inline : value(args, ++i, arg);
                     storageFlag = true;
@@ -99,8 +105,27 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 default -> throw new UsageException("unknown argument: " + arg + "\n" + usage());
             }
         }
+        checkHost(hostSource, host);
         StorageConfig storageConfig = storage(storage, storageFlag, dataDir, databaseUrl, env);
         return new ServerConfig(host, port, settings(env).withLimits(limits(limitFlags, env)), storageConfig);
+    }
+
+    /**
+     * A host the listener's URI can hold: an IP address or a hostname. Anything else (my_host,
+     * 999.1.1.1, nothing) left that URI without a host, and the server listened on every interface
+     * on port 80.
+     */
+    private static void checkHost(String source, String host) {
+        String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        boolean valid;
+        try {
+            valid = !host.isBlank() && new URI("http://" + bracketed + ":" + DEFAULT_PORT + "/").getHost() != null;
+        } catch (URISyntaxException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new UsageException(source + " must be an IP address or a hostname, not \"" + host + "\"");
+        }
     }
 
     private static Settings.Limits limits(Map<String, String> flags, Map<String, String> env) {

@@ -132,6 +132,21 @@ class ServerConfigTest {
     }
 
     @Test
+    void aHostThatIsNoUriHostIsRefusedInOneLine() {
+        for (String host : new String[] {"my_host", "999.1.1.1", "", " ", "host name", "-bad.example.com", "a..b"}) {
+            assertThatThrownBy(() -> ServerConfig.from(new String[] {"--host", host}, Map.of()))
+                    .as(host).isInstanceOf(ServerConfig.UsageException.class)
+                    .hasMessage("--host must be an IP address or a hostname, not \"" + host + "\"");
+        }
+        assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYDOCK_HOST", "my_host")))
+                .hasMessage("DRYDOCK_HOST must be an IP address or a hostname, not \"my_host\"");
+
+        for (String host : new String[] {"0.0.0.0", "127.0.0.1", "::1", "[::1]", "localhost", "drydock.example.com"}) {
+            assertThat(ServerConfig.from(new String[] {"--host=" + host}, Map.of()).host()).isEqualTo(host);
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithAReason() {
         assertThatThrownBy(() -> ServerConfig.from(new String[] {"--port", "http"}, Map.of()))
                 .hasMessageContaining("port must be a number");
