@@ -25,12 +25,13 @@ final class ApiFixture extends ApiClient implements AutoCloseable {
     static final String PASSWORD = "s3cret-pass";
 
     final TestStore store = TestStore.fresh();
+    final SimulatedScheduler scheduler = new SimulatedScheduler(Clock.systemUTC());
     final DrydockCore core;
     final HttpApi api;
     final AtomicBoolean ready = new AtomicBoolean(true);
 
     private ApiFixture(Settings settings) {
-        core = new DrydockCore(store.transactions, new SimulatedScheduler(Clock.systemUTC()), store.deployLock,
+        core = new DrydockCore(store.transactions, scheduler, store.deployLock,
                 store.log, Clock.systemUTC(), settings);
         api = HttpApi.start(services(core, ready), "127.0.0.1", 0);
     }

@@ -23,8 +23,8 @@ import java.util.zip.CRC32;
 /**
  * A scheduler that runs nothing: it keeps, per app, the plans it was given, the pods Kubernetes
  * would have made for them (all {@code up} at once) and the latest routing. It declares
- * {@code runsWorkloads = false}. Tests can look inside ({@link #deployments}, {@link #running},
- * {@link #routing}), make the next call of an {@link Operation} fail ({@link #failNext}) and run
+ * {@code runsWorkloads = false}. Tests can look inside ({@link #hasSpace}, {@link #deployments},
+ * {@link #running}, {@link #routing}), make the next call of an {@link Operation} fail ({@link #failNext}) and run
  * something while a call is under way ({@link #beforeNext}), for any app or for one app only.
  * Thread-safe.
  */
@@ -54,6 +54,8 @@ public final class SimulatedScheduler implements Scheduler {
 
     /** The calls that {@link #failNext} can make fail. */
     public enum Operation {
+        /** {@link Scheduler#exists}. */
+        EXISTS,
         /** {@link Scheduler#create}. */
         CREATE,
         /** {@link Scheduler#destroy}. */
@@ -107,8 +109,12 @@ public final class SimulatedScheduler implements Scheduler {
     }
 
     @Override
-    public synchronized boolean exists(String app) {
-        return spaces.containsKey(app);
+    public boolean exists(String app) {
+        runAction(Operation.EXISTS, app);
+        synchronized (this) {
+            throwIfFailing(Operation.EXISTS, app);
+            return spaces.containsKey(app);
+        }
     }
 
     @Override
@@ -268,6 +274,15 @@ public final class SimulatedScheduler implements Scheduler {
             return true;
         }
         return nodes.stream().anyMatch(node -> node.entrySet().containsAll(labels.entrySet()));
+    }
+
+    /**
+     * Whether the app has a space, as {@link #exists} answers, but without running what
+     * {@link #beforeNext} or {@link #failNext} made wait for the next {@code exists}: for tests
+     * that look inside.
+     */
+    public synchronized boolean hasSpace(String app) {
+        return spaces.containsKey(app);
     }
 
     /** The latest routing given for an app, if any. */

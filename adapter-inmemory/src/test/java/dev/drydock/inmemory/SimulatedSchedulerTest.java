@@ -189,7 +189,7 @@ class SimulatedSchedulerTest extends SchedulerContract {
     }
 
     private Seen seen() {
-        return new Seen(simulated.exists(app), simulated.deployments(app), simulated.running(app),
+        return new Seen(simulated.hasSpace(app), simulated.deployments(app), simulated.running(app),
                 simulated.pods(app, "v1", Optional.empty()), simulated.routing(app));
     }
 
@@ -199,6 +199,7 @@ class SimulatedSchedulerTest extends SchedulerContract {
 
     private void call(Operation operation, String target) {
         switch (operation) {
+            case EXISTS -> simulated.exists(target);
             case CREATE -> simulated.create(target);
             case DESTROY -> simulated.destroy(target);
             case DEPLOY -> simulated.deploy(planFor(target, Map.of("web", 3)));
@@ -244,7 +245,7 @@ class SimulatedSchedulerTest extends SchedulerContract {
 
         Seen after = seen();
         switch (operation) {
-            case CREATE, RUN -> assertThat(after).isEqualTo(before);
+            case EXISTS, CREATE, RUN -> assertThat(after).isEqualTo(before);
             case DESTROY -> assertThat(after.exists()).isFalse();
             case DEPLOY -> assertThat(after.deployments()).hasSize(2);
             case SCALE -> assertThat(after.running()).isEqualTo(Map.of("web", 4));

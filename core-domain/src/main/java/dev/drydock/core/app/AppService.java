@@ -79,6 +79,11 @@ public final class AppService implements Apps {
         if (requested.isPresent()) {
             id = checkedId(requested.get().strip());
             if (scheduler.exists(id)) {
+                // An app made since the id was checked has its namespace now: the id is taken, as it
+                // would have been had the two requests come one after the other.
+                if (tx.read(store -> store.apps().find(id).isPresent())) {
+                    throw taken();
+                }
                 throw DrydockException.conflict(id + " already exists as a namespace in this kuberenetes setup");
             }
         } else {
@@ -94,7 +99,7 @@ public final class AppService implements Apps {
             try {
                 store.apps().insert(app);
             } catch (ConflictException e) {
-                throw DrydockException.invalidField("id", AppIdRules.TAKEN);
+                throw taken();
             }
             Config config = Config.initial(UUID.randomUUID(), id, owner, now);
             store.configs().insert(config);
@@ -150,6 +155,10 @@ public final class AppService implements Apps {
             throw DrydockException.invalidFields(Map.of("id", problems));
         }
         return id;
+    }
+
+    private static DrydockException taken() {
+        return DrydockException.invalidField("id", AppIdRules.TAKEN);
     }
 
     private String freeName() {

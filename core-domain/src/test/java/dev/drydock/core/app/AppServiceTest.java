@@ -240,6 +240,20 @@ class AppServiceTest {
         }
 
         @Test
+        void refusesAnIdTakenWhileItWasCheckedAsATakenIdIs() {
+            // made after this request checked the id, before it asks the cluster: its namespace now exists
+            platform.simulated.beforeNext(Operation.EXISTS, "web-shop", () -> apps.create(mate, Optional.of("web-shop")));
+            assertIdErrors(() -> apps.create(owner, Optional.of("web-shop")), "Application with this id already exists.");
+
+            // made after this request checked the id and the cluster, before its write
+            platform.beforeNextWrite(() -> apps.create(mate, Optional.of("web-shop-2")));
+            assertIdErrors(() -> apps.create(owner, Optional.of("web-shop-2")), "Application with this id already exists.");
+
+            assertThat(apps.get(mate, "web-shop").owner()).isEqualTo("mate");
+            assertThat(apps.get(mate, "web-shop-2").owner()).isEqualTo("mate");
+        }
+
+        @Test
         void refusesAnIdThatIsAlreadyANamespace() {
             platform.simulated.create("kube-system");
 
