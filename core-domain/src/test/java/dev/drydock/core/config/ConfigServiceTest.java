@@ -529,6 +529,74 @@ class ConfigServiceTest {
     }
 
     @Nested
+    class Sharing {
+        @Test
+        void valuesLeftAsTheyWereAreTheObjectsOfTheConfigBeforeNotCopies() {
+            String big = "a long value ".repeat(10);
+            Config first = configs.set(bench.owner, app, values(map("BIG", big, "A", "1")));
+
+            // a client that sends the whole env back with one change: the big value arrives anew
+            Config second = configs.set(bench.owner, app, values(map("BIG", anew(big), "A", "2")));
+            Config third = configs.set(bench.owner, app, new ConfigChange(map("B", "3"), map("web", "1G"), null,
+                    null, null, null, null, null, null));
+            Config fourth = configs.set(bench.owner, app, new ConfigChange(map("BIG", anew(big)),
+                    map("web", anew("1G")), map("web", "1"), null, null, null, null, null, null));
+
+            Object shared = first.values().get("BIG");
+            assertThat(second.values().get("BIG")).isSameAs(shared);
+            assertThat(third.values().get("BIG")).isSameAs(shared);
+            assertThat(fourth.values().get("BIG")).isSameAs(shared);
+            assertThat(fourth.memory().get("web")).isSameAs(third.memory().get("web"));
+            assertThat(bench.configOf(bench.release(app, 5)).values().get("BIG")).isSameAs(shared);
+        }
+
+        @Test
+        void healthchecksLeftAsTheyWereAreTheTreesOfTheConfigBefore() {
+            Config first = configs.set(bench.owner, app, field("healthcheck", map(
+                    "web", map("livenessProbe", map("exec", map("command", List.of("true")))),
+                    "worker", map("readinessProbe", map("tcpSocket", map("port", 5000))))));
+
+            Config second = configs.set(bench.owner, app, values(map("A", "1")));
+            Config third = configs.set(bench.owner, app, field("healthcheck",
+                    map("worker", map("readinessProbe", map("tcpSocket", map("port", 6000))))));
+
+            assertThat(second.healthcheck().get("web")).isSameAs(first.healthcheck().get("web"));
+            assertThat(second.healthcheck().get("worker")).isSameAs(first.healthcheck().get("worker"));
+            assertThat(third.healthcheck().get("web")).isSameAs(first.healthcheck().get("web"));
+            assertThat(third.healthcheck().get("worker")).isNotEqualTo(first.healthcheck().get("worker"));
+            assertThat(bench.configOf(bench.release(app, 4)).healthcheck()).isEqualTo(third.healthcheck());
+        }
+
+        @Test
+        void aThousandChangesThatResendAMebibyteValueKeepItOnce() {
+            String big = "x".repeat(1_000_000);
+            configs.set(bench.owner, app, values(map("BIG", big)));
+            long before = usedHeapAfterGc();
+
+            for (int i = 0; i < 1000; i++) {
+                configs.set(bench.owner, app, values(map("BIG", anew(big), "N", String.valueOf(i))));
+            }
+
+            assertThat(bench.latestVersion(app)).isEqualTo(1002);
+            // copies would keep about 1,000 MB; a shared value keeps the releases small
+            assertThat(usedHeapAfterGc() - before).isLessThan(64L * 1024 * 1024);
+        }
+
+        /** Equal text in a string of its own, as a request parsed anew gives it. */
+        private String anew(String text) {
+            return new String(text.toCharArray());
+        }
+
+        private long usedHeapAfterGc() {
+            Runtime runtime = Runtime.getRuntime();
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            return runtime.totalMemory() - runtime.freeMemory();
+        }
+    }
+
+    @Nested
     class Deploying {
         @Test
         void aChangeAfterABuildIsDeployedWithTheNewConfig() {
