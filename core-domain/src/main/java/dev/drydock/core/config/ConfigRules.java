@@ -115,7 +115,7 @@ final class ConfigRules {
         return port >= 1 && port <= 65535;
     }
 
-    // Env values, registry credentials and hook commands end up as text in the pod: an object or an
+    // Env values, registry credentials, tags and hook commands end up as text in the pod: an object or an
     // array there would only become Python's repr of it, which no client means to send.
     private static Optional<String> notScalar(String key, Object value) {
         if (value instanceof Map) {
@@ -187,6 +187,10 @@ final class ConfigRules {
         }
         if (!TAG.matcher(name).matches()) {
             return Optional.of(BAD_TAG_KEY);
+        }
+        Optional<String> notScalar = notScalar(key, value);
+        if (notScalar.isPresent()) {
+            return notScalar;
         }
         if (PythonText.truthy(value) && !TAG.matcher(PythonText.str(value)).matches()) {
             return Optional.of(BAD_TAG_VALUE);

@@ -250,7 +250,7 @@ class ConfigServiceTest {
         }
 
         @Test
-        void valuesRegistryAndLifecycleHooksAreStringsNumbersOrBooleansNotObjectsOrArrays() {
+        void valuesRegistryTagsAndLifecycleHooksAreStringsNumbersOrBooleansNotObjectsOrArrays() {
             assertRejected("values", map("A", map("b", 1)), "A can only be a string, a number or a boolean, not an object");
             assertRejected("values", map("B", List.of(1, 2)), "B can only be a string, a number or a boolean, not an array");
             assertRejected("registry", map("password", List.of("pw")),
@@ -259,6 +259,9 @@ class ConfigServiceTest {
                     "web can only be a string, a number or a boolean, not an object");
             assertRejected("lifecycle_pre_stop", map("web", List.of("sleep", "5")),
                     "web can only be a string, a number or a boolean, not an array");
+            // an empty object is no tag value either, though it is as false as "" is
+            assertRejected("tags", map("disk", map()), "disk can only be a string, a number or a boolean, not an object");
+            assertRejected("tags", map("disk", List.of()), "disk can only be a string, a number or a boolean, not an array");
             assertThat(configs.get(bench.owner, app).values()).isEmpty();
             assertAccepted("values", map("A", "x", "B", 2, "C", false));
         }
