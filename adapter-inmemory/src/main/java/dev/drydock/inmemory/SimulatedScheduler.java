@@ -27,10 +27,10 @@ import java.util.zip.CRC32;
  * A scheduler that runs nothing: it keeps, per app, the plans it was given, the pods Kubernetes
  * would have made for them (all {@code up} at once) and the latest routing. Pods are kept as counts
  * (so many of a type, started together), and named and listed only when asked for: a scale to a
- * million costs what a scale to one does. It declares
- * {@code runsWorkloads = false}. Tests can look inside ({@link #hasSpace}, {@link #deployments},
- * {@link #running}, {@link #routing}), make the next call of an {@link Operation} fail ({@link #failNext}) and run
- * something while a call is under way ({@link #beforeNext}), for any app or for one app only.
+ * million costs what a scale to one does. It declares {@code runsWorkloads = false}. Tests can
+ * look inside ({@link #hasSpace}, {@link #deployments}, {@link #running}, {@link #routing}), make
+ * the next call of an {@link Operation} fail ({@link #failNext}) and run something while a call
+ * is under way ({@link #beforeNext}), for any app or for one app only.
  * Thread-safe.
  */
 public final class SimulatedScheduler implements Scheduler {
@@ -104,8 +104,8 @@ public final class SimulatedScheduler implements Scheduler {
 
     /**
      * {@code size} pods of one release, numbered from {@code first} on, started together. Their
-     * names come from their numbers; live pods' numbers are fewer apart than there are suffixes,
-     * so no two share a name.
+     * names come from their numbers, so two pods share a name only if one outlived the 60 million
+     * (36^5) pods of its app made after it.
      */
     private record Batch(String release, long first, int size, Instant started) {
         boolean holds(long number) {
