@@ -25,10 +25,10 @@ final class ApiFixture extends ApiClient implements AutoCloseable {
     static final String PASSWORD = "s3cret-pass";
 
     final TestStore store = TestStore.fresh();
+    final SimulatedScheduler scheduler = new SimulatedScheduler(Clock.systemUTC());
     final DrydockCore core;
     final HttpApi api;
     final AtomicBoolean ready = new AtomicBoolean(true);
-    final SimulatedScheduler scheduler = new SimulatedScheduler(Clock.systemUTC());
 
     private ApiFixture(Settings settings, HttpLimits limits) {
         core = new DrydockCore(store.transactions, scheduler, store.deployLock, store.log, Clock.systemUTC(), settings);

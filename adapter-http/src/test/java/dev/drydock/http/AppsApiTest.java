@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drydock.http.ApiFixture.Reply;
+import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +85,23 @@ class AppsApiTest {
         Reply blank = api.post("/v2/apps", owner, json("id", ""));
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.json().get("id").get(0).asText()).isEqualTo("This field may not be blank.");
+    }
+
+    @Test
+    void anIdTakenByARequestThatRacedThisOneIsRefusedAsATakenIdIs() {
+        String id = "raced-" + NEXT.incrementAndGet();
+        // the other request makes the app after this one checked the id, before it asks the cluster
+        api.scheduler.beforeNext(Operation.EXISTS, id,
+                () -> api.core.apps().create(api.core.accounts().authenticate(outsider), Optional.of(id)));
+
+        Reply raced = api.post("/v2/apps", owner, json("id", id));
+
+        assertThat(raced.status()).as(raced.body()).isEqualTo(400);
+        assertThat(raced.body()).isEqualTo("{\"id\":[\"Application with this id already exists.\"]}");
+        Reply after = api.post("/v2/apps", owner, json("id", id));
+        assertThat(after.status()).isEqualTo(raced.status());
+        assertThat(after.body()).isEqualTo(raced.body());
+        assertThat(api.get("/v2/apps/" + id, outsider).json().get("owner").asText()).isEqualTo("outsider");
     }
 
     @Test

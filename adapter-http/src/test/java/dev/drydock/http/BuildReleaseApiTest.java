@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.drydock.http.ApiFixture.Reply;
 import dev.drydock.inmemory.SimulatedScheduler.Operation;
 import dev.drydock.ports.error.DrydockException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,20 @@ class BuildReleaseApiTest {
                 "procfile")).isEqualTo("Value must be valid JSON.");
         assertThat(fieldError(api.post(builds(app), api.owner, "{\"image\": {\"a\": 1}}"), "image"))
                 .isEqualTo("Not a valid string.");
+    }
+
+    @Test
+    void aProcfileCommandThatIsNotAStringIs400AndStoresNothing() {
+        String app = api.app();
+
+        for (String command : List.of("[\"bin/web\"]", "{\"run\": \"bin/web\"}", "5", "true")) {
+            Reply reply = api.post(builds(app), api.owner,
+                    "{\"image\": \"x\", \"procfile\": {\"web\": " + command + "}}");
+            assertThat(fieldError(reply, "procfile")).as(command).isEqualTo("Command must be a string for process type web");
+        }
+
+        assertThat(api.get(builds(app), api.owner).json().get("count").asInt()).isZero();
+        assertThat(api.get(releases(app), api.owner).json().get("count").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -213,6 +213,20 @@ class CertificateApiTest {
     }
 
     @Test
+    void attachingToADomainOfThousandsOfNonAsciiCharactersIs404() {
+        String[] pair = certificateAndDomain();
+
+        Reply reply = api.post("/v2/certs/" + pair[0] + "/domain/", api.owner, ApiFixture.json("domain",
+                "é".repeat(2000) + ".example.com"));
+
+        assertThat(notFoundText(reply)).isEqualTo("No Domain matches the given query.");
+        assertThat(notFoundText(api.delete("/v2/certs/" + pair[0] + "/domain/"
+                + java.net.URLEncoder.encode("é".repeat(1001), java.nio.charset.StandardCharsets.UTF_8), api.owner)))
+                .isEqualTo("No Domain matches the given query.");
+        assertThat(api.get("/v2/certs/" + pair[0], api.owner).json().get("domains")).isEmpty();
+    }
+
+    @Test
     void attachingToADomainOfAnAppOneMayNotUseIsForbidden() {
         String[] pair = certificateAndDomain();
         String outsiders = name();

@@ -211,6 +211,53 @@ class ConfigApiTest {
     }
 
     @Test
+    void aValueThatIsAnObjectOrAnArrayIs400AndStoresNothing() {
+        String app = api.app();
+
+        assertThat(fieldError(api.post(config(app), api.owner, "{\"values\": {\"A\": {\"b\": 1}}}"), "values"))
+                .isEqualTo("A can only be a string, a number or a boolean, not an object");
+        assertThat(fieldError(api.post(config(app), api.owner, "{\"values\": {\"B\": [1, 2]}}"), "values"))
+                .isEqualTo("B can only be a string, a number or a boolean, not an array");
+        assertThat(fieldError(api.post(config(app), api.owner, "{\"values\": \"{\\\"C\\\": [3]}\"}"), "values"))
+                .isEqualTo("C can only be a string, a number or a boolean, not an array");
+
+        assertThat(api.get(config(app), api.owner).json().get("values").size()).isZero();
+        assertThat(api.get("/v2/apps/" + app + "/releases", api.owner).json().get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfigBeyondAMebibyteIs400AndStoresNothing() {
+        String app = api.app();
+        assertThat(api.post(config(app), api.owner, ApiFixture.json("values",
+                java.util.Map.of("FIRST", "a".repeat(600_000)))).status()).isEqualTo(201);
+
+        Reply reply = api.post(config(app), api.owner, ApiFixture.json("values",
+                java.util.Map.of("SECOND", "b".repeat(600_000))));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(detail(reply)).isEqualTo("This change would make the config take 1200011 bytes; a config may take"
+                + " at most 1048576 (its keys and values as UTF-8 text), what one Kubernetes Secret holds");
+        JsonNode values = api.get(config(app), api.owner).json().get("values");
+        assertThat(PlatformFixture.fieldNames(values)).containsExactly("FIRST");
+        assertThat(api.get("/v2/apps/" + app + "/releases", api.owner).json().get("count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void moreThanAThousandKeysIs400OnTheField() {
+        String app = api.app();
+        StringBuilder body = new StringBuilder("{\"values\": {");
+        for (int i = 0; i <= 1000; i++) {
+            body.append(i == 0 ? "" : ", ").append("\"K").append(i).append("\": \"v\"");
+        }
+
+        Reply reply = api.post(config(app), api.owner, body.append("}}").toString());
+
+        assertThat(fieldError(reply, "values"))
+                .isEqualTo("A config may hold at most 1000 keys under values; this change would make it 1001.");
+        assertThat(api.get(config(app), api.owner).json().get("values").size()).isZero();
+    }
+
+    @Test
     void theHealthcheckKeepsItsShape() {
         String app = api.app();
 

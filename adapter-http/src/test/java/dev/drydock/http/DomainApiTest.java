@@ -157,6 +157,19 @@ class DomainApiTest {
     }
 
     @Test
+    void aDomainOfThousandsOfNonAsciiCharactersIs400ToAddAnd404ToRemove() {
+        String app = api.app();
+        String huge = "é".repeat(2000);
+
+        assertThat(PlatformFixture.fieldError(add(app, api.owner, huge + ".com"), "domain"))
+                .isEqualTo("Hostname does not look valid, could not convert to ACE " + huge + ".com: Label too long");
+        String long1001 = URLEncoder.encode("é".repeat(1001), StandardCharsets.UTF_8);
+        assertThat(notFoundText(api.delete(domains(app) + "/" + long1001, api.owner)))
+                .isEqualTo("No Domain matches the given query.");
+        assertThat(api.get(domains(app), api.owner).json().get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void unicodeDomainsAreStoredInAsciiAndRemovableInEitherForm() {
         String app = api.app();
         String unicode = "домена-" + NEXT.incrementAndGet() + ".ru";

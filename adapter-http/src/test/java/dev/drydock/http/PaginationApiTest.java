@@ -4,7 +4,10 @@ import static dev.drydock.http.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drydock.core.Settings;
 import dev.drydock.http.ApiFixture.Reply;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,11 +116,43 @@ class PaginationApiTest {
     }
 
     @Test
-    void aLimitBeyondTheIntegerRangeIsEverything() {
+    void aLimitBeyondTheMaximumIsCutToItNeverRefused() {
         JsonNode page = page("/v2/apps?limit=99999999999&offset=1");
 
         assertThat(page.get("results")).hasSize(4);
         assertThat(page.get("next").isNull()).isTrue();
-        assertThat(page.get("previous").asText()).isEqualTo(base + "/v2/apps?limit=99999999999");
+        assertThat(page.get("previous").asText()).isEqualTo(base + "/v2/apps?limit=1000");
+    }
+
+    @Test
+    void aLimitAboveAConfiguredMaximumServesThatManyAndItsLinksSkipNothing() {
+        try (ApiFixture small = ApiFixture.start(Settings.defaults()
+                .withLimits(Settings.Limits.defaults().withPageSize(2)))) {
+            String root = small.user("root");
+            for (String id : new String[] {"app-a", "app-b", "app-c", "app-d", "app-e"}) {
+                assertThat(small.post("/v2/apps", root, json("id", id)).status()).isEqualTo(201);
+            }
+            String origin = "http://127.0.0.1:" + small.api.port();
+
+            Reply first = small.get("/v2/apps?limit=1000", root);
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            assertThat(first.json().get("count").asInt()).isEqualTo(5);
+            assertThat(first.json().get("results")).hasSize(2);
+            assertThat(first.json().get("next").asText()).isEqualTo(origin + "/v2/apps?limit=2&offset=2");
+            List<String> ids = new ArrayList<>();
+            JsonNode page = first.json();
+            while (true) {
+                page.get("results").forEach(app -> ids.add(app.get("id").asText()));
+                if (page.get("next").isNull()) {
+                    break;
+                }
+                page = small.get(page.get("next").asText().substring(origin.length()), root).json();
+            }
+            assertThat(ids).containsExactly("app-a", "app-b", "app-c", "app-d", "app-e");
+            JsonNode middle = small.get("/v2/apps?limit=50&offset=3", root).json();
+            assertThat(middle.get("previous").asText()).isEqualTo(origin + "/v2/apps?limit=2&offset=1");
+            assertThat(small.get("/v2/apps", root).json().get("results")).hasSize(2);
+            assertThat(small.get("/v2/users?limit=100", root).json().get("results")).hasSize(1);
+        }
     }
 }

@@ -94,6 +94,42 @@ class ProcessApiTest {
     }
 
     @Test
+    void aCountAboveTheLimitPerTypeIs400AndNeitherStoredNorScheduled() {
+        String app = api.deployedApp();
+        JsonNode before = api.get("/v2/apps/" + app, api.owner).json().get("structure");
+
+        for (String huge : List.of("2147483647", "1000000", "101", "\"99999999999999999999\"")) {
+            Reply reply = api.post(path(app, "scale"), api.owner, "{\"web\": " + huge + "}");
+            assertThat(reply.status()).as(huge + ": " + reply.body()).isEqualTo(400);
+            assertThat(detail(reply)).isEqualTo("Invalid scaling format: ['Ensure this value is less than or equal to 100.']");
+        }
+
+        assertThat(api.get("/v2/apps/" + app, api.owner).json().get("structure")).isEqualTo(before);
+        assertThat(api.scheduler.running(app)).isEqualTo(Map.of("web", 1));
+        assertThat(api.post(path(app, "scale"), api.owner, "{\"web\": 100}").status()).isEqualTo(204);
+        assertThat(api.scheduler.running(app)).isEqualTo(Map.of("web", 100));
+    }
+
+    @Test
+    void aCountThatIsAFractionOrABooleanIs400AndChangesNothing() {
+        String app = api.deployedApp();
+        String scale = path(app, "scale");
+        JsonNode before = api.get("/v2/apps/" + app, api.owner).json().get("structure");
+
+        Reply fraction = api.post(scale, api.owner, "{\"web\": 1.5}");
+        assertThat(fraction.status()).as(fraction.body()).isEqualTo(400);
+        assertThat(detail(fraction)).isEqualTo("Invalid scaling format: the count of web must be a whole number, not 1.5");
+        Reply bool = api.post(scale, api.owner, "{\"worker\": true}");
+        assertThat(bool.status()).as(bool.body()).isEqualTo(400);
+        assertThat(detail(bool)).isEqualTo("Invalid scaling format: the count of worker must be a whole number, not true");
+
+        assertThat(api.get("/v2/apps/" + app, api.owner).json().get("structure")).isEqualTo(before);
+        assertThat(api.scheduler.running(app)).isEqualTo(Map.of("web", 1));
+        assertThat(api.post(scale, api.owner, "{\"web\": 2.0}").status()).isEqualTo(204);
+        assertThat(api.scheduler.running(app)).isEqualTo(Map.of("web", 2));
+    }
+
+    @Test
     void aSchedulerFailureWhileScalingIs503() {
         String app = api.deployedApp();
         api.scheduler.failNext(Operation.SCALE, DrydockException.unavailable("cluster is away"));
@@ -237,6 +273,18 @@ class ProcessApiTest {
         assertThat(notFoundText(api.post(path("no-such-app", "run"), api.owner, ApiFixture.json("command", "ls"))))
                 .isEqualTo("No App matches the given query.");
         assertThat(api.get(path(app, "run"), api.owner).status()).isEqualTo(405);
+    }
+
+    @Test
+    void aCommandThatIsNotAStringIs400() {
+        String app = api.deployedApp();
+
+        for (String command : List.of("123", "true", "[\"ls\", \"-l\"]", "{\"sh\": \"ls\"}")) {
+            Reply reply = api.post(path(app, "run"), api.owner, "{\"command\": " + command + "}");
+            assertThat(reply.status()).as(command + ": " + reply.body()).isEqualTo(400);
+            assertThat(reply.json().get("command").get(0).asText()).as(command).isEqualTo("Not a valid string.");
+        }
+        assertThat(api.get(path(app, "logs"), api.owner).body()).doesNotContain(" runs ");
     }
 
     @Test

@@ -6,8 +6,10 @@ import dev.drydock.ports.spi.DeployPlan;
 import dev.drydock.ports.spi.Routing;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.SchedulerCapabilities;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,16 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
 /**
  * A scheduler that runs nothing: it keeps, per app, the plans it was given, the pods Kubernetes
- * would have made for them (all {@code up} at once) and the latest routing. It declares
- * {@code runsWorkloads = false}. Tests can look inside ({@link #deployments}, {@link #running},
- * {@link #routing}), make the next call of an {@link Operation} fail ({@link #failNext}) and run
- * something while a call is under way ({@link #beforeNext}), for any app or for one app only.
+ * would have made for them (all {@code up} at once) and the latest routing. Pods are kept as counts
+ * (so many of a type, started together), and named and listed only when asked for: a scale to a
+ * million costs what a scale to one does. It declares {@code runsWorkloads = false}. Tests can
+ * look inside ({@link #hasSpace}, {@link #deployments}, {@link #running}, {@link #routing}), make
+ * the next call of an {@link Operation} fail ({@link #failNext}) and run something while a call
+ * is under way ({@link #beforeNext}), for any app or for one app only.
  * Thread-safe.
  */
 public final class SimulatedScheduler implements Scheduler {
@@ -34,6 +39,13 @@ public final class SimulatedScheduler implements Scheduler {
 
     private static final SchedulerCapabilities CAPABILITIES = new SchedulerCapabilities("simulated", false);
     private static final String SUFFIX_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** How many different five-character suffixes there are. */
+    private static final long SUFFIXES = 36L * 36 * 36 * 36 * 36;
+    // Pod number n gets suffix (n * SPREAD + seed) mod SUFFIXES: one suffix per number, and
+    // neighbours far apart, so names look random. SPREAD shares no factor with 36^5.
+    private static final long SPREAD = 16_777_619L;
+    private static final long UNSPREAD = BigInteger.valueOf(SPREAD).modInverse(BigInteger.valueOf(SUFFIXES))
+            .longValueExact();
     private static final Comparator<Pod> NEWEST_FIRST =
             Comparator.comparing(Pod::started).reversed().thenComparing(Pod::name);
 
@@ -54,6 +66,8 @@ public final class SimulatedScheduler implements Scheduler {
 
     /** The calls that {@link #failNext} can make fail. */
     public enum Operation {
+        /** {@link Scheduler#exists}. */
+        EXISTS,
         /** {@link Scheduler#create}. */
         CREATE,
         /** {@link Scheduler#destroy}. */
@@ -79,8 +93,24 @@ public final class SimulatedScheduler implements Scheduler {
 
     private static final class Space {
         final List<DeployPlan> history = new ArrayList<>();
-        final Map<String, Pod> pods = new TreeMap<>();
+        /** Per process type, its pods, oldest batch first. */
+        final Map<String, List<Batch>> pods = new TreeMap<>();
+        /** Mixes this space's pod names; numbers alone would name pods alike in every app. */
+        final long seed = ThreadLocalRandom.current().nextLong(SUFFIXES);
+        /** The number of the next pod made. */
+        long next;
         DeployPlan current;
+    }
+
+    /**
+     * {@code size} pods of one release, numbered from {@code first} on, started together. Their
+     * names come from their numbers, so two pods share a name only if one outlived the 60 million
+     * (36^5) pods of its app made after it.
+     */
+    private record Batch(String release, long first, int size, Instant started) {
+        boolean holds(long number) {
+            return number >= first && number < first + size;
+        }
     }
 
     /** A simulation where every node label set is accepted and one-off commands are not executed. */
@@ -107,8 +137,12 @@ public final class SimulatedScheduler implements Scheduler {
     }
 
     @Override
-    public synchronized boolean exists(String app) {
-        return spaces.containsKey(app);
+    public boolean exists(String app) {
+        runAction(Operation.EXISTS, app);
+        synchronized (this) {
+            throwIfFailing(Operation.EXISTS, app);
+            return spaces.containsKey(app);
+        }
     }
 
     @Override
@@ -147,7 +181,7 @@ public final class SimulatedScheduler implements Scheduler {
                 space.pods.clear();
             }
             String release = plan.release().name();
-            plan.structure().forEach((type, count) -> resize(space, plan.app(), release, type, count));
+            plan.structure().forEach((type, count) -> resize(space, release, type, count));
             space.current = plan;
             space.history.add(plan);
         }
@@ -163,26 +197,63 @@ public final class SimulatedScheduler implements Scheduler {
                 space.current = plan;
             }
             String release = space.current.release().name();
-            plan.structure().forEach((type, count) -> resize(space, plan.app(), release, type, count));
+            plan.structure().forEach((type, count) -> resize(space, release, type, count));
         }
     }
 
-    private void resize(Space space, String app, String release, String type, int count) {
-        List<Pod> existing = matching(space, release, Optional.of(type), Optional.empty());
-        for (int i = existing.size(); i < count; i++) {
-            Pod pod = newPod(space, app, type, release);
-            space.pods.put(pod.name(), pod);
+    private void resize(Space space, String release, String type, int count) {
+        List<Batch> batches = space.pods.computeIfAbsent(type, t -> new ArrayList<>());
+        batches.removeIf(batch -> !batch.release().equals(release));
+        long existing = batches.stream().mapToLong(Batch::size).sum();
+        if (count > existing) {
+            batches.add(batch(space, release, (int) (count - existing)));
         }
         // scaling down drops the newest pods first
-        for (int i = 0; i < existing.size() - Math.max(0, count); i++) {
-            space.pods.remove(existing.get(i).name());
+        long surplus = existing - Math.max(0, count);
+        while (surplus > 0) {
+            Batch newest = batches.remove(batches.size() - 1);
+            if (newest.size() > surplus) {
+                batches.add(new Batch(release, newest.first(), (int) (newest.size() - surplus), newest.started()));
+            }
+            surplus -= newest.size();
         }
+        if (batches.isEmpty()) {
+            space.pods.remove(type);
+        }
+    }
+
+    private Batch batch(Space space, String release, int size) {
+        Batch batch = new Batch(release, space.next, size, clock.instant());
+        space.next += size;
+        return batch;
     }
 
     @Override
     public synchronized List<Pod> pods(String app, String release, Optional<String> type) {
         Space space = spaces.get(app);
-        return space == null ? List.of() : matching(space, release, type, Optional.empty());
+        if (space == null) {
+            return List.of();
+        }
+        List<Pod> pods = new ArrayList<>();
+        space.pods.forEach((podType, batches) -> {
+            if (type.isEmpty() || type.get().equals(podType)) {
+                batches.stream().filter(batch -> batch.release().equals(release))
+                        .forEach(batch -> addPods(pods, space, app, podType, batch));
+            }
+        });
+        pods.sort(NEWEST_FIRST);
+        return List.copyOf(pods);
+    }
+
+    private static void addPods(List<Pod> pods, Space space, String app, String type, Batch batch) {
+        String prefix = prefix(app, type, batch.release());
+        for (long number = batch.first(); number < batch.first() + batch.size(); number++) {
+            pods.add(pod(space, prefix, type, batch, number));
+        }
+    }
+
+    private static Pod pod(Space space, String prefix, String type, Batch batch, long number) {
+        return new Pod(prefix + suffix(space, number), type, batch.release(), UP, batch.started());
     }
 
     @Override
@@ -194,34 +265,62 @@ public final class SimulatedScheduler implements Scheduler {
             if (space == null) {
                 return List.of();
             }
-            List<Pod> replaced = new ArrayList<>();
-            for (Pod old : matching(space, release, type, name)) {
-                space.pods.remove(old.name());
-                Pod pod = newPod(space, app, old.type(), old.release());
-                space.pods.put(pod.name(), pod);
-                replaced.add(pod);
+            if (name.isPresent()) {
+                return restartOne(space, app, release, type, name.get()).map(List::of).orElse(List.of());
             }
+            List<Pod> replaced = new ArrayList<>();
+            space.pods.forEach((podType, batches) -> {
+                if (type.isPresent() && !type.get().equals(podType)) {
+                    return;
+                }
+                long count = batches.stream().filter(b -> b.release().equals(release)).mapToLong(Batch::size).sum();
+                if (count > 0) {
+                    batches.removeIf(b -> b.release().equals(release));
+                    Batch fresh = batch(space, release, (int) count);
+                    batches.add(fresh);
+                    addPods(replaced, space, app, podType, fresh);
+                }
+            });
             replaced.sort(NEWEST_FIRST);
             return List.copyOf(replaced);
         }
     }
 
-    private static List<Pod> matching(Space space, String release, Optional<String> type, Optional<String> name) {
-        return space.pods.values().stream()
-                .filter(p -> p.release().equals(release))
-                .filter(p -> type.isEmpty() || p.type().equals(type.get()))
-                .filter(p -> name.isEmpty() || p.name().equals(name.get()))
-                .sorted(NEWEST_FIRST)
-                .toList();
+    // The pod's number is read back from its name's suffix, so no other pod is named to find it.
+    private Optional<Pod> restartOne(Space space, String app, String release, Optional<String> type, String name) {
+        for (Map.Entry<String, List<Batch>> entry : space.pods.entrySet()) {
+            String podType = entry.getKey();
+            String prefix = prefix(app, podType, release);
+            if (type.isPresent() && !type.get().equals(podType)
+                    || name.length() != prefix.length() + 5 || !name.startsWith(prefix)) {
+                continue;
+            }
+            OptionalLong residue = number(space, name.substring(prefix.length()));
+            List<Batch> batches = entry.getValue();
+            for (int i = 0; residue.isPresent() && i < batches.size(); i++) {
+                Batch batch = batches.get(i);
+                long number = batch.first() + Math.floorMod(residue.getAsLong() - batch.first(), SUFFIXES);
+                if (!batch.release().equals(release) || !batch.holds(number)) {
+                    continue;
+                }
+                batches.remove(i);
+                if (number + 1 < batch.first() + batch.size()) {
+                    batches.add(i, new Batch(release, number + 1,
+                            (int) (batch.first() + batch.size() - number - 1), batch.started()));
+                }
+                if (number > batch.first()) {
+                    batches.add(i, new Batch(release, batch.first(), (int) (number - batch.first()), batch.started()));
+                }
+                Batch fresh = batch(space, release, 1);
+                batches.add(fresh);
+                return Optional.of(pod(space, prefix, podType, fresh, fresh.first()));
+            }
+        }
+        return Optional.empty();
     }
 
-    private Pod newPod(Space space, String app, String type, String release) {
-        String prefix = app + "-" + type + "-" + templateHash(app, type, release) + "-";
-        String name;
-        do {
-            name = prefix + suffix();
-        } while (space.pods.containsKey(name));
-        return new Pod(name, type, release, UP, clock.instant());
+    private static String prefix(String app, String type, String release) {
+        return app + "-" + type + "-" + templateHash(app, type, release) + "-";
     }
 
     // stable per release and type, like Kubernetes' pod-template-hash; always 10 digits
@@ -231,13 +330,27 @@ public final class SimulatedScheduler implements Scheduler {
         return 1_000_000_000L + crc.getValue();
     }
 
-    private static String suffix() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder s = new StringBuilder(5);
-        for (int i = 0; i < 5; i++) {
-            s.append(SUFFIX_CHARS.charAt(random.nextInt(SUFFIX_CHARS.length())));
+    private static String suffix(Space space, long number) {
+        long code = Math.floorMod(Math.floorMod(number, SUFFIXES) * SPREAD + space.seed, SUFFIXES);
+        char[] s = new char[5];
+        for (int i = 4; i >= 0; i--) {
+            s[i] = SUFFIX_CHARS.charAt((int) (code % 36));
+            code /= 36;
         }
-        return s.toString();
+        return new String(s);
+    }
+
+    /** The pod number a suffix names, modulo the number of suffixes; empty if it names none. */
+    private static OptionalLong number(Space space, String suffix) {
+        long code = 0;
+        for (int i = 0; i < suffix.length(); i++) {
+            int digit = SUFFIX_CHARS.indexOf(suffix.charAt(i));
+            if (digit < 0) {
+                return OptionalLong.empty();
+            }
+            code = code * 36 + digit;
+        }
+        return OptionalLong.of(Math.floorMod(Math.floorMod(code - space.seed, SUFFIXES) * UNSPREAD, SUFFIXES));
     }
 
     @Override
@@ -270,6 +383,15 @@ public final class SimulatedScheduler implements Scheduler {
         return nodes.stream().anyMatch(node -> node.entrySet().containsAll(labels.entrySet()));
     }
 
+    /**
+     * Whether the app has a space, as {@link #exists} answers, but without running what
+     * {@link #beforeNext} or {@link #failNext} made wait for the next {@code exists}: for tests
+     * that look inside.
+     */
+    public synchronized boolean hasSpace(String app) {
+        return spaces.containsKey(app);
+    }
+
     /** The latest routing given for an app, if any. */
     public synchronized Optional<Routing> routing(String app) {
         return Optional.ofNullable(routings.get(app));
@@ -286,7 +408,7 @@ public final class SimulatedScheduler implements Scheduler {
         Space space = spaces.get(app);
         Map<String, Integer> counts = new TreeMap<>();
         if (space != null) {
-            space.pods.values().forEach(p -> counts.merge(p.type(), 1, Integer::sum));
+            space.pods.forEach((type, batches) -> counts.put(type, batches.stream().mapToInt(Batch::size).sum()));
         }
         return Collections.unmodifiableMap(counts);
     }

@@ -19,12 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -128,6 +131,53 @@ class SimulatedSchedulerTest extends SchedulerContract {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aScaleToMillionsCostsWhatAScaleToOneDoesAndAListBuildsOnlyThePodsAskedFor() {
+        simulated.deploy(plan(1, Map.of("web", 1, "worker", 1)));
+
+        simulated.scale(plan(1, Map.of("web", 20_000_000)));
+        simulated.deploy(plan(1, Map.of("web", 20_000_000, "worker", 2)));
+
+        assertThat(simulated.running(app)).isEqualTo(Map.of("web", 20_000_000, "worker", 2));
+        List<Pod> workers = simulated.pods(app, "v1", Optional.of("worker"));
+        assertThat(workers).hasSize(2);
+        assertThat(simulated.restart(app, "v1", Optional.of("worker"), Optional.of(workers.get(0).name())))
+                .hasSize(1);
+        simulated.scale(plan(1, Map.of("web", 3)));
+        assertThat(simulated.pods(app, "v1", Optional.of("web"))).hasSize(3);
+    }
+
+    @Test
+    void podNamesStayUniqueAndStableThroughScalesAndRestarts() {
+        simulated.deploy(plan(1, Map.of("web", 50)));
+        List<Pod> first = simulated.pods(app, "v1", Optional.of("web"));
+        Set<String> restarted = new HashSet<>();
+        for (int i = 0; i < 50; i += 7) {
+            Pod old = first.get(i);
+            clock.advance(Duration.ofSeconds(1));
+            Pod fresh = simulated.restart(app, "v1", Optional.of("web"), Optional.of(old.name())).get(0);
+            assertThat(fresh.name()).isNotEqualTo(old.name()).matches(app + "-web-[0-9]{10}-[a-z0-9]{5}");
+            assertThat(fresh.started()).isEqualTo(clock.instant());
+            restarted.add(old.name());
+            assertThat(simulated.restart(app, "v1", Optional.of("web"), Optional.of(old.name()))).isEmpty();
+        }
+
+        List<Pod> now = simulated.pods(app, "v1", Optional.of("web"));
+        assertThat(now).hasSize(50).isEqualTo(simulated.pods(app, "v1", Optional.of("web")));
+        assertThat(now.stream().map(Pod::name).distinct()).hasSize(50).doesNotContainAnyElementsOf(restarted);
+        assertThat(now.subList(0, restarted.size())).allSatisfy(pod -> assertThat(pod.started()).isAfter(
+                first.get(0).started()));
+
+        simulated.scale(plan(1, Map.of("web", 10)));
+        List<Pod> ten = simulated.pods(app, "v1", Optional.of("web"));
+        // the newest go first
+        assertThat(ten).hasSize(10).isSubsetOf(now).doesNotContainAnyElementsOf(now.subList(0, restarted.size()));
+        simulated.scale(plan(1, Map.of("web", 60)));
+        assertThat(simulated.pods(app, "v1", Optional.of("web")).stream().map(Pod::name).distinct())
+                .hasSize(60).containsAll(ten.stream().map(Pod::name).toList());
+    }
+
+    @Test
     void deployAndScaleMakeTheSpaceWhenMissing() {
         simulated.deploy(plan(1, Map.of("web", 1)));
         assertThat(simulated.exists(app)).isTrue();
@@ -189,7 +239,7 @@ class SimulatedSchedulerTest extends SchedulerContract {
     }
 
     private Seen seen() {
-        return new Seen(simulated.exists(app), simulated.deployments(app), simulated.running(app),
+        return new Seen(simulated.hasSpace(app), simulated.deployments(app), simulated.running(app),
                 simulated.pods(app, "v1", Optional.empty()), simulated.routing(app));
     }
 
@@ -199,6 +249,7 @@ class SimulatedSchedulerTest extends SchedulerContract {
 
     private void call(Operation operation, String target) {
         switch (operation) {
+            case EXISTS -> simulated.exists(target);
             case CREATE -> simulated.create(target);
             case DESTROY -> simulated.destroy(target);
             case DEPLOY -> simulated.deploy(planFor(target, Map.of("web", 3)));
@@ -244,7 +295,7 @@ class SimulatedSchedulerTest extends SchedulerContract {
 
         Seen after = seen();
         switch (operation) {
-            case CREATE, RUN -> assertThat(after).isEqualTo(before);
+            case EXISTS, CREATE, RUN -> assertThat(after).isEqualTo(before);
             case DESTROY -> assertThat(after.exists()).isFalse();
             case DEPLOY -> assertThat(after.deployments()).hasSize(2);
             case SCALE -> assertThat(after.running()).isEqualTo(Map.of("web", 4));

@@ -1,6 +1,7 @@
 package dev.drydock.server;
 
 import com.google.inject.Injector;
+import dev.drydock.core.Settings;
 import dev.drydock.http.ApiServices;
 import dev.drydock.http.HttpApi;
 import dev.drydock.inmemory.SimulatedScheduler;
@@ -49,6 +50,9 @@ public final class Main {
         LOG.info("registration mode: {}; builder hooks: {}",
                 config.settings().registrationMode().name().toLowerCase(Locale.ROOT),
                 config.settings().builderKey().isPresent() ? "enabled" : "disabled (no DRYCC_BUILDER_KEY)");
+        Settings.Limits limits = config.settings().limits();
+        LOG.info("limits: {} processes of one type, configs of {} bytes and {} keys per field, {} items a page",
+                limits.processesPerType(), limits.configBytes(), limits.configKeys(), limits.pageSize());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

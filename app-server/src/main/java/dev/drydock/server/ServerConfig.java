@@ -1,8 +1,11 @@
 package dev.drydock.server;
 
 import dev.drydock.core.Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +22,14 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final String DEFAULT_DATA_DIR = "data";
+    static final String LIMIT_PROCESSES_FLAG = "--max-processes-per-type";
+    static final String LIMIT_PROCESSES_ENV = "DRYDOCK_MAX_PROCESSES_PER_TYPE";
+    static final String LIMIT_CONFIG_BYTES_FLAG = "--max-config-bytes";
+    static final String LIMIT_CONFIG_BYTES_ENV = "DRYDOCK_MAX_CONFIG_BYTES";
+    static final String LIMIT_CONFIG_KEYS_FLAG = "--max-config-keys";
+    static final String LIMIT_CONFIG_KEYS_ENV = "DRYDOCK_MAX_CONFIG_KEYS";
+    static final String LIMIT_PAGE_SIZE_FLAG = "--max-page-size";
+    static final String LIMIT_PAGE_SIZE_ENV = "DRYDOCK_MAX_PAGE_SIZE";
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -62,10 +73,12 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
     /** Command-line flags win over the environment. */
     public static ServerConfig from(String[] args, Map<String, String> env) {
         String host = env.getOrDefault("DRYDOCK_HOST", DEFAULT_HOST);
+        String hostSource = "DRYDOCK_HOST";
         int port = env.containsKey("PORT") ? parsePort(env.get("PORT")) : DEFAULT_PORT;
         String storage = blankToNull(env.get("DRYDOCK_STORAGE"));
         String dataDir = Optional.ofNullable(blankToNull(env.get("DRYDOCK_DATA_DIR"))).orElse(DEFAULT_DATA_DIR);
         String databaseUrl = blankToNull(env.get("DRYDOCK_DATABASE_URL"));
+        Map<String, String> limitFlags = new HashMap<>();
         boolean storageFlag = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -73,13 +86,17 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
             String inline = arg.contains("=") && arg.startsWith("--") ? arg.substring(arg.indexOf('=') + 1) : null;
             switch (flag) {
                 case "--port" -> port = parsePort(inline != null ? inline : value(args, ++i, arg));
-                case "--host" -> host = inline != null ? inline : value(args, ++i, arg);
+                case "--host" -> {
+                    host = inline != null ? inline : value(args, ++i, arg);
+                    hostSource = "--host";
+                }
                 case "--storage" -> {
                     storage = inline != null ? inline : value(args, ++i, arg);
                     storageFlag = true;
                 }
                 case "--data-dir" -> dataDir = inline != null ? inline : value(args, ++i, arg);
                 case "--database-url" -> databaseUrl = inline != null ? inline : value(args, ++i, arg);
+                case LIMIT_PROCESSES_FLAG, LIMIT_CONFIG_BYTES_FLAG, LIMIT_CONFIG_KEYS_FLAG, LIMIT_PAGE_SIZE_FLAG -> limitFlags.put(flag, inline != null ? inline : value(args, ++i, arg));
                 case "--database-user", "--database-password" -> throw new UsageException(flag
                         + " is not taken on the command line, where every user of the machine can read it: set "
                         + (flag.endsWith("user") ? "DRYDOCK_DATABASE_USER" : "DRYDOCK_DATABASE_PASSWORD")
@@ -88,8 +105,61 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 default -> throw new UsageException("unknown argument: " + arg + "\n" + usage());
             }
         }
+        checkHost(hostSource, host);
         StorageConfig storageConfig = storage(storage, storageFlag, dataDir, databaseUrl, env);
-        return new ServerConfig(host, port, settings(env), storageConfig);
+        return new ServerConfig(host, port, settings(env).withLimits(limits(limitFlags, env)), storageConfig);
+    }
+
+    /**
+     * A host the listener's URI can hold: an IP address or a hostname. Anything else (my_host,
+     * 999.1.1.1, nothing) left that URI without a host, and the server listened on every interface
+     * on port 80.
+     */
+    private static void checkHost(String source, String host) {
+        String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        boolean valid;
+        try {
+            valid = !host.isBlank() && new URI("http://" + bracketed + ":" + DEFAULT_PORT + "/").getHost() != null;
+        } catch (URISyntaxException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new UsageException(source + " must be an IP address or a hostname, not \"" + host + "\"");
+        }
+    }
+
+    private static Settings.Limits limits(Map<String, String> flags, Map<String, String> env) {
+        Settings.Limits limits = Settings.Limits.defaults();
+        return limits
+                .withProcessesPerType(limit(flags, env, LIMIT_PROCESSES_FLAG, LIMIT_PROCESSES_ENV,
+                        limits.processesPerType(), Integer.MAX_VALUE))
+                .withConfigBytes(limit(flags, env, LIMIT_CONFIG_BYTES_FLAG, LIMIT_CONFIG_BYTES_ENV,
+                        limits.configBytes(), Settings.Limits.SECRET_BYTES))
+                .withConfigKeys(limit(flags, env, LIMIT_CONFIG_KEYS_FLAG, LIMIT_CONFIG_KEYS_ENV,
+                        limits.configKeys(), Integer.MAX_VALUE))
+                .withPageSize(limit(flags, env, LIMIT_PAGE_SIZE_FLAG, LIMIT_PAGE_SIZE_ENV,
+                        limits.pageSize(), Integer.MAX_VALUE));
+    }
+
+    /** A limit from its flag, else its environment variable, else the default; 1 to {@code max}. */
+    private static int limit(Map<String, String> flags, Map<String, String> env, String flag, String variable,
+                             int defaultValue, int max) {
+        String fromFlag = flags.get(flag);
+        String text = fromFlag != null ? fromFlag : blankToNull(env.get(variable));
+        if (text == null) {
+            return defaultValue;
+        }
+        String source = fromFlag != null ? flag : variable;
+        String range = source + " must be a whole number from 1 to " + max + ", not " + text;
+        String digits = text.strip();
+        if (!digits.matches("[0-9]{1,10}")) {
+            throw new UsageException(range);
+        }
+        long value = Long.parseLong(digits);
+        if (value < 1 || value > max) {
+            throw new UsageException(range);
+        }
+        return (int) value;
     }
 
     private static StorageConfig storage(String requested, boolean fromFlag, String dataDir, String databaseUrl,
@@ -144,11 +214,14 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         return String.join("\n", List.of(
                 "usage: java -jar drydock-server.jar [--host HOST] [--port PORT]",
                 "                                    [--storage h2|postgres|memory] [--data-dir DIR] [--database-url URL]",
+                "                                    [--max-processes-per-type N] [--max-config-bytes N]",
+                "                                    [--max-config-keys N] [--max-page-size N]",
                 "storage: H2 in DIR (default ./data) unless a database URL or --storage memory is given",
                 "environment: PORT, DRYDOCK_HOST, DRYDOCK_STORAGE, DRYDOCK_DATA_DIR, DRYDOCK_DATABASE_URL,",
                 "             DRYDOCK_DATABASE_USER, DRYDOCK_DATABASE_PASSWORD, DRYDOCK_DATABASE_POOL_SIZE,",
                 "             REGISTRATION_MODE (enabled|disabled|admin_only), RESERVED_NAMES (comma-separated app ids),",
-                "             DRYCC_BUILDER_KEY"));
+                "             DRYCC_BUILDER_KEY, DRYDOCK_MAX_PROCESSES_PER_TYPE, DRYDOCK_MAX_CONFIG_BYTES,",
+                "             DRYDOCK_MAX_CONFIG_KEYS, DRYDOCK_MAX_PAGE_SIZE"));
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -1,7 +1,10 @@
 package dev.drydock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.core.Settings;
+import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.RunResult;
 import dev.drydock.ports.usecase.Registration;
@@ -9,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +74,22 @@ class DrydockHarnessTest {
         Caller root = drydock.accounts().authenticate(drydock.accounts().login("root", "a-long-password"));
         assertThat(root.superuser()).isTrue();
         assertThat(drydock.apps().create(root, Optional.empty()).id()).matches("[a-z]+-[a-z]+");
+    }
+
+    @Test
+    void anEmbedderSetsTheLimitsThroughTheSettings() {
+        Settings settings = Settings.defaults().withPasswordIterations(1000)
+                .withLimits(Settings.Limits.defaults().withProcessesPerType(2));
+        Drydock drydock = Drydock.inMemory().settings(settings).build();
+        drydock.accounts().register(Optional.empty(), new Registration("root", "a-long-password", null, null, null));
+        Caller root = drydock.accounts().authenticate(drydock.accounts().login("root", "a-long-password"));
+        drydock.apps().create(root, Optional.of("batch"));
+        drydock.builds().create(root, "batch", "example/batch:1", null, Map.of("worker", "run"), null);
+
+        assertThatThrownBy(() -> drydock.processes().scale(root, "batch", Map.of("worker", 3)))
+                .isInstanceOf(InvalidException.class)
+                .hasMessage("Invalid scaling format: ['Ensure this value is less than or equal to 2.']");
+        assertThat(drydock.scheduler().running("batch")).doesNotContainKey("worker");
     }
 
     private HttpResponse<String> send(URI api, String method, String path, String token, String body) throws Exception {

@@ -3,6 +3,7 @@ package dev.drydock.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.core.Settings;
 import dev.drydock.core.Settings.RegistrationMode;
 import dev.drydock.server.ServerConfig.StorageKind;
 import java.nio.file.Path;
@@ -85,6 +86,64 @@ class ServerConfigTest {
                 .hasMessageContaining("JDBC URL of PostgreSQL").hasMessageNotContaining("=pw");
         assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYDOCK_DATABASE_URL", "jdbc:postgresql://db/x",
                 "DRYDOCK_DATABASE_POOL_SIZE", "0"))).hasMessageContaining("DRYDOCK_DATABASE_POOL_SIZE");
+    }
+
+    @Test
+    void theLimitOfProcessesPerTypeComesFromItsFlagOrTheEnvironment() {
+        assertThat(ServerConfig.from(new String[0], Map.of()).settings().limits().processesPerType()).isEqualTo(100);
+        assertThat(ServerConfig.from(new String[0], Map.of("DRYDOCK_MAX_PROCESSES_PER_TYPE", "20"))
+                .settings().limits().processesPerType()).isEqualTo(20);
+        assertThat(ServerConfig.from(new String[] {"--max-processes-per-type=5"},
+                Map.of("DRYDOCK_MAX_PROCESSES_PER_TYPE", "20")).settings().limits().processesPerType()).isEqualTo(5);
+
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--max-processes-per-type", "0"}, Map.of()))
+                .hasMessage("--max-processes-per-type must be a whole number from 1 to 2147483647, not 0");
+        assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYDOCK_MAX_PROCESSES_PER_TYPE", "lots")))
+                .hasMessage("DRYDOCK_MAX_PROCESSES_PER_TYPE must be a whole number from 1 to 2147483647, not lots");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--max-processes-per-type", "99999999999"}, Map.of()))
+                .hasMessageContaining("from 1 to 2147483647");
+    }
+
+    @Test
+    void theConfigLimitsComeFromTheirFlagsOrTheEnvironmentAndFitASecret() {
+        Settings.Limits defaults = ServerConfig.from(new String[0], Map.of()).settings().limits();
+        assertThat(defaults.configBytes()).isEqualTo(1_048_576);
+        assertThat(defaults.configKeys()).isEqualTo(1000);
+        Settings.Limits set = ServerConfig.from(new String[] {"--max-config-keys", "50"},
+                Map.of("DRYDOCK_MAX_CONFIG_BYTES", "65536", "DRYDOCK_MAX_CONFIG_KEYS", "70")).settings().limits();
+        assertThat(set.configBytes()).isEqualTo(65_536);
+        assertThat(set.configKeys()).isEqualTo(50);
+
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--max-config-bytes=2000000"}, Map.of()))
+                .hasMessage("--max-config-bytes must be a whole number from 1 to 1048576, not 2000000");
+        assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYDOCK_MAX_CONFIG_KEYS", "-1")))
+                .hasMessage("DRYDOCK_MAX_CONFIG_KEYS must be a whole number from 1 to 2147483647, not -1");
+    }
+
+    @Test
+    void theLargestPageComesFromItsFlagOrTheEnvironment() {
+        assertThat(ServerConfig.from(new String[0], Map.of()).settings().limits().pageSize()).isEqualTo(1000);
+        assertThat(ServerConfig.from(new String[0], Map.of("DRYDOCK_MAX_PAGE_SIZE", "250"))
+                .settings().limits().pageSize()).isEqualTo(250);
+        assertThat(ServerConfig.from(new String[] {"--max-page-size", "5000"}, Map.of("DRYDOCK_MAX_PAGE_SIZE", "250"))
+                .settings().limits().pageSize()).isEqualTo(5000);
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--max-page-size=0"}, Map.of()))
+                .hasMessage("--max-page-size must be a whole number from 1 to 2147483647, not 0");
+    }
+
+    @Test
+    void aHostThatIsNoUriHostIsRefusedInOneLine() {
+        for (String host : new String[] {"my_host", "999.1.1.1", "", " ", "host name", "-bad.example.com", "a..b"}) {
+            assertThatThrownBy(() -> ServerConfig.from(new String[] {"--host", host}, Map.of()))
+                    .as(host).isInstanceOf(ServerConfig.UsageException.class)
+                    .hasMessage("--host must be an IP address or a hostname, not \"" + host + "\"");
+        }
+        assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYDOCK_HOST", "my_host")))
+                .hasMessage("DRYDOCK_HOST must be an IP address or a hostname, not \"my_host\"");
+
+        for (String host : new String[] {"0.0.0.0", "127.0.0.1", "::1", "[::1]", "localhost", "drydock.example.com"}) {
+            assertThat(ServerConfig.from(new String[] {"--host=" + host}, Map.of()).host()).isEqualTo(host);
+        }
     }
 
     @Test

@@ -67,21 +67,21 @@ public final class DrydockCore {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
         this.accounts = new AccountService(tx, clock, settings);
-        this.users = new UserService(tx);
-        this.keys = new KeyService(tx, clock);
+        this.users = new UserService(tx, settings.limits());
+        this.keys = new KeyService(tx, clock, settings.limits());
         this.collaborators = new CollaboratorService(tx, log, clock);
-        this.domains = new DomainService(tx, scheduler, log, clock);
-        this.certificates = new CertificateService(tx, scheduler, clock);
+        this.domains = new DomainService(tx, scheduler, log, clock, settings.limits());
+        this.certificates = new CertificateService(tx, scheduler, clock, settings.limits());
         this.tls = new TlsService(tx, scheduler, clock);
         // deploys of one app reach the scheduler in release order, scaling does not reach it in the
         // middle of a deploy, and destroying an app waits for both, all under the app's deploy lock
         this.releaser = new Releaser(tx, scheduler, deployLock, log, clock);
         this.apps = new AppService(tx, scheduler, releaser, log, clock, settings);
-        BuildService buildService = new BuildService(tx, releaser, clock);
-        this.configs = new ConfigService(tx, scheduler, releaser, clock);
+        BuildService buildService = new BuildService(tx, releaser, clock, settings.limits());
+        this.configs = new ConfigService(tx, scheduler, releaser, clock, settings.limits());
         this.builds = buildService;
-        this.releases = new ReleaseService(tx, releaser);
-        this.processes = new ProcessService(tx, scheduler, releaser, log, clock);
+        this.releases = new ReleaseService(tx, releaser, settings.limits());
+        this.processes = new ProcessService(tx, scheduler, releaser, log, clock, settings.limits());
         this.hooks = new HookService(tx, buildService, settings);
     }
 

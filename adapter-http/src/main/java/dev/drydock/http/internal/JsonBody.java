@@ -82,6 +82,22 @@ public final class JsonBody {
         throw DrydockException.invalidField(field, NOT_A_STRING);
     }
 
+    /**
+     * The field as a string, strictly: null when absent or JSON null; anything but a JSON string
+     * (numbers too) is 400 {@code {"field":["Not a valid string."]}}. For text that is passed on as
+     * it is, such as a command line, where a number means a client's mistake.
+     */
+    public String text(String field) {
+        JsonNode value = fields().get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        throw DrydockException.invalidField(field, NOT_A_STRING);
+    }
+
     /** {@link #string} as an Optional: empty when absent or JSON null. */
     public Optional<String> optionalString(String field) {
         return Optional.ofNullable(string(field));

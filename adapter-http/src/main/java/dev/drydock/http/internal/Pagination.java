@@ -18,6 +18,8 @@ import java.util.function.Function;
  * for that page, and answer with {@link #envelope}:
  * {@code {"count", "next", "previous", "results"}} where next/previous are absolute URLs of the
  * request with {@code limit} and {@code offset} replaced and the query re-encoded in key order.
+ * The core may serve fewer items than the limit asked for (it caps a page's size, as DRF's
+ * {@code max_limit} does); the links then carry the limit served, so following them skips nothing.
  */
 public final class Pagination {
     static final String LIMIT = "limit";
@@ -37,14 +39,16 @@ public final class Pagination {
 
     /**
      * The page envelope, each item turned into its representation. {@code result} answers
-     * {@code page}; the links repeat limit and offset as sent, even beyond the int range of {@code page}.
+     * {@code page}, or a smaller window of it; the links repeat the offset as sent, even beyond the
+     * int range of {@code page}, and the limit served.
      */
     public static <T> PageJson envelope(ContainerRequestContext request, PageRequest page, Page<T> result,
                                         Function<? super T, ?> toJson) {
         URI uri = TrailingSlashFilter.originalUri(request);
         List<Object> results = new ArrayList<>(result.results().size());
         result.results().forEach(item -> results.add(toJson.apply(item)));
-        Window window = window(uri);
+        Window asked = window(uri);
+        Window window = new Window(Math.min(asked.limit(), result.request().limit()), asked.offset());
         return new PageJson(result.count(), next(uri, window, result.count()), previous(uri, window), results);
     }
 

@@ -12,7 +12,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code POST /v2/apps/{id}/run} with {@code {"command": "..."}}: runs a one-off command; 200 with its outcome. */
+/**
+ * {@code POST /v2/apps/{id}/run} with {@code {"command": "..."}}: runs a one-off command; 200 with its
+ * outcome. The command must be a JSON string.
+ */
 @Path(Routes.APP + "/run")
 @Produces(MediaType.APPLICATION_JSON)
 public final class RunResource {
@@ -28,7 +31,7 @@ public final class RunResource {
     public RunJson run(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
                        JsonBody body) {
         Caller caller = auth.requireApp(request, app);
-        return RunJson.of(processes.run(caller, app, body.string("command")));
+        return RunJson.of(processes.run(caller, app, body.text("command")));
     }
 
     /** The outcome of a one-off command as the API shows it. */

@@ -13,11 +13,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class JsonBodyTest {
     private static JsonBody json(String text) {
         return new JsonBody(text.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE, "application/json");
+    }
+
+    private static void assertFieldError(ThrowingCallable call, String field, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(DrydockException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.INVALID);
+            assertThat(e.fieldErrors()).isEqualTo(Map.of(field, List.of(message)));
+        });
     }
 
     @Test
@@ -31,9 +39,20 @@ class JsonBodyTest {
         assertThat(body.string("missing")).isNull();
         assertThat(body.has("z")).isTrue();
         assertThat(body.has("missing")).isFalse();
-        assertThatThrownBy(() -> body.string("b")).isInstanceOfSatisfying(DrydockException.class,
-                e -> assertThat(e.fieldErrors()).isEqualTo(Map.of("b", List.of("Not a valid string."))));
-        assertThatThrownBy(() -> body.string("o")).isInstanceOf(DrydockException.class);
+        assertFieldError(() -> body.string("b"), "b", "Not a valid string.");
+        assertFieldError(() -> body.string("o"), "o", "Not a valid string.");
+    }
+
+    @Test
+    void textIsAJsonStringOnly() {
+        JsonBody body = json("{\"a\": \"x\", \"n\": 12, \"b\": false, \"l\": [\"ls\"], \"o\": {}, \"z\": null}");
+
+        assertThat(body.text("a")).isEqualTo("x");
+        assertThat(body.text("z")).isNull();
+        assertThat(body.text("missing")).isNull();
+        for (String field : List.of("n", "b", "l", "o")) {
+            assertFieldError(() -> body.text(field), field, "Not a valid string.");
+        }
     }
 
     @Test
@@ -47,9 +66,8 @@ class JsonBodyTest {
         assertThat(body.bool("d")).isNull();
         assertThat(body.bool("e")).isNull();
         assertThat(body.bool("absent")).isNull();
-        assertThatThrownBy(() -> body.bool("f")).isInstanceOfSatisfying(DrydockException.class,
-                e -> assertThat(e.fieldErrors()).isEqualTo(Map.of("f", List.of("\"maybe\" is not a valid boolean."))));
-        assertThatThrownBy(() -> body.bool("g")).isInstanceOf(DrydockException.class);
+        assertFieldError(() -> body.bool("f"), "f", "\"maybe\" is not a valid boolean.");
+        assertFieldError(() -> body.bool("g"), "g", "\"2\" is not a valid boolean.");
     }
 
     @Test
@@ -61,8 +79,7 @@ class JsonBodyTest {
         expected.put("GONE", null);
         assertThat(body.object("values")).isEqualTo(expected);
         assertThat(body.object("absent")).isNull();
-        assertThatThrownBy(() -> body.object("list")).isInstanceOfSatisfying(DrydockException.class,
-                e -> assertThat(e.fieldErrors()).containsKey("list"));
+        assertFieldError(() -> body.object("list"), "list", "Expected a dictionary of items but got type \"list\".");
     }
 
     @Test
@@ -115,7 +132,10 @@ class JsonBodyTest {
             assertThat(e.kind()).isEqualTo(ErrorKind.INVALID);
             assertThat(e.getMessage()).startsWith("JSON parse error - ").contains("line 1 column");
         });
-        assertThatThrownBy(() -> json("  ").fields()).isInstanceOf(DrydockException.class);
+        assertThatThrownBy(() -> json("  ").fields()).isInstanceOfSatisfying(DrydockException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.INVALID);
+            assertThat(e.getMessage()).isEqualTo("JSON parse error - Expecting value: the body holds no JSON");
+        });
         assertThatThrownBy(() -> json("[]").fields()).hasMessageContaining("list");
     }
 }

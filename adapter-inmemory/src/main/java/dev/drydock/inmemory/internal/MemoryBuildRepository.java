@@ -4,7 +4,6 @@ import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.spi.BuildRepository;
-import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -35,6 +34,6 @@ final class MemoryBuildRepository implements BuildRepository {
     @Override
     public Page<Build> list(String app, PageRequest page) {
         NavigableMap<Long, Build> builds = unit.read().buildsByApp.get(app);
-        return builds == null ? new Page<>(List.of(), 0) : Rows.page(builds.descendingMap().values(), page);
+        return builds == null ? Page.empty(page) : Rows.page(builds.descendingMap().values(), page);
     }
 }

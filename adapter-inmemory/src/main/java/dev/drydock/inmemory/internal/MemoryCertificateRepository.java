@@ -4,7 +4,6 @@ import dev.drydock.ports.model.Certificate;
 import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.spi.CertificateRepository;
-import java.util.List;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -43,7 +42,7 @@ final class MemoryCertificateRepository implements CertificateRepository {
     public Page<Certificate> listByOwner(String owner, PageRequest page) {
         Tables t = unit.read();
         NavigableSet<String> names = t.certificatesByOwner.get(owner);
-        return names == null ? new Page<>(List.of(), 0) : Rows.page(names, page, t.certificates::get);
+        return names == null ? Page.empty(page) : Rows.page(names, page, t.certificates::get);
     }
 
     @Override

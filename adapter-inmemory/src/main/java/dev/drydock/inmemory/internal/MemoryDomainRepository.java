@@ -72,7 +72,7 @@ final class MemoryDomainRepository implements DomainRepository {
     public Page<Domain> list(String app, PageRequest page) {
         Tables t = unit.read();
         NavigableSet<String> keys = t.domainsByApp.get(app);
-        return keys == null ? new Page<>(List.of(), 0) : Rows.page(keys, page, t.domains::get);
+        return keys == null ? Page.empty(page) : Rows.page(keys, page, t.domains::get);
     }
 
     @Override

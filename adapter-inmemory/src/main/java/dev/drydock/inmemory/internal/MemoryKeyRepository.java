@@ -60,7 +60,7 @@ final class MemoryKeyRepository implements KeyRepository {
     @Override
     public Page<Key> listByOwner(String owner, PageRequest page) {
         NavigableMap<String, Key> keys = unit.read().keysByOwner.get(owner);
-        return keys == null ? new Page<>(List.of(), 0) : Rows.page(keys.values(), page);
+        return keys == null ? Page.empty(page) : Rows.page(keys.values(), page);
     }
 
     @Override

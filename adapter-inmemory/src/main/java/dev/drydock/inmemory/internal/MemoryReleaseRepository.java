@@ -4,7 +4,6 @@ import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.ReleaseRepository;
-import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -60,6 +59,6 @@ final class MemoryReleaseRepository implements ReleaseRepository {
     @Override
     public Page<Release> list(String app, PageRequest page) {
         NavigableMap<Integer, Release> releases = unit.read().releasesByApp.get(app);
-        return releases == null ? new Page<>(List.of(), 0) : Rows.page(releases.descendingMap().values(), page);
+        return releases == null ? Page.empty(page) : Rows.page(releases.descendingMap().values(), page);
     }
 }

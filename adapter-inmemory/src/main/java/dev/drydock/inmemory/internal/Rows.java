@@ -17,7 +17,7 @@ final class Rows {
     /** Cuts a page out of an ordered collection without copying the rows outside the page. */
     static <S, T> Page<T> page(Collection<S> ordered, PageRequest request, Function<? super S, ? extends T> row) {
         if (ordered == null || ordered.isEmpty()) {
-            return new Page<>(List.of(), 0);
+            return Page.empty(request);
         }
         List<T> results = new ArrayList<>(Math.min(request.limit(), ordered.size()));
         Iterator<S> it = ordered.iterator();
@@ -27,7 +27,7 @@ final class Rows {
         while (results.size() < request.limit() && it.hasNext()) {
             results.add(row.apply(it.next()));
         }
-        return new Page<>(results, ordered.size());
+        return new Page<>(results, ordered.size(), request);
     }
 
     static <T> Page<T> page(Collection<T> ordered, PageRequest request) {

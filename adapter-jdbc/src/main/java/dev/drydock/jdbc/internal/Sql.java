@@ -81,9 +81,9 @@ final class Sql {
         bindSelect.accept(query);
         List<T> rows = bindPage(query, page).map(mapper).list();
         if (rows.size() < page.limit() && (!rows.isEmpty() || page.offset() == 0)) {
-            return new Page<>(rows, (long) page.offset() + rows.size());
+            return new Page<>(rows, (long) page.offset() + rows.size(), page);
         }
-        return new Page<>(rows, count.applyAsLong(unit));
+        return new Page<>(rows, count.applyAsLong(unit), page);
     }
 
     private static Query bindPage(Query query, PageRequest page) {

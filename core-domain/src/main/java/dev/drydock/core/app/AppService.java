@@ -51,6 +51,7 @@ public final class AppService implements Apps {
     private final Clock clock;
     private final Set<String> reservedNames;
     private final Supplier<String> names;
+    private final Settings.Limits limits;
 
     /** {@code releaser} is the one the core's other services deploy and scale with. */
     public AppService(Transactions tx, Scheduler scheduler, Releaser releaser, AppLog log, Clock clock,
@@ -69,6 +70,7 @@ public final class AppService implements Apps {
         this.reservedNames = settings.reservedNames().stream()
                 .map(String::strip).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.names = Objects.requireNonNull(names, "names");
+        this.limits = settings.limits();
     }
 
     @Override
@@ -77,6 +79,11 @@ public final class AppService implements Apps {
         if (requested.isPresent()) {
             id = checkedId(requested.get().strip());
             if (scheduler.exists(id)) {
+                // An app made since the id was checked has its namespace now: the id is taken, as it
+                // would have been had the two requests come one after the other.
+                if (tx.read(store -> store.apps().find(id).isPresent())) {
+                    throw taken();
+                }
                 throw DrydockException.conflict(id + " already exists as a namespace in this kuberenetes setup");
             }
         } else {
@@ -92,7 +99,7 @@ public final class AppService implements Apps {
             try {
                 store.apps().insert(app);
             } catch (ConflictException e) {
-                throw DrydockException.invalidField("id", AppIdRules.TAKEN);
+                throw taken();
             }
             Config config = Config.initial(UUID.randomUUID(), id, owner, now);
             store.configs().insert(config);
@@ -150,6 +157,10 @@ public final class AppService implements Apps {
         return id;
     }
 
+    private static DrydockException taken() {
+        return DrydockException.invalidField("id", AppIdRules.TAKEN);
+    }
+
     private String freeName() {
         for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
             String name = names.get();
@@ -164,7 +175,8 @@ public final class AppService implements Apps {
     }
 
     @Override
-    public Page<App> list(Caller caller, PageRequest page) {
+    public Page<App> list(Caller caller, PageRequest asked) {
+        PageRequest page = limits.page(asked);
         return tx.read(store -> caller.superuser()
                 ? store.apps().list(page)
                 : store.apps().visibleTo(caller.username(), page));

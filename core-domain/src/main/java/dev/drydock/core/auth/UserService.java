@@ -1,6 +1,7 @@
 package dev.drydock.core.auth;
 
 import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.Page;
@@ -13,21 +14,24 @@ import java.util.Objects;
 /** The user list and admin rights. Every operation is for superusers only. */
 public final class UserService implements Users {
     private final Transactions tx;
+    private final Settings.Limits limits;
 
-    public UserService(Transactions tx) {
+    /** {@code limits} say how many users a page holds at most. */
+    public UserService(Transactions tx, Settings.Limits limits) {
         this.tx = Objects.requireNonNull(tx, "tx");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
     public Page<User> list(Caller caller, PageRequest page) {
         Access.requireAdmin(caller);
-        return tx.read(store -> store.users().list(page));
+        return tx.read(store -> store.users().list(limits.page(page)));
     }
 
     @Override
     public Page<User> admins(Caller caller, PageRequest page) {
         Access.requireAdmin(caller);
-        return tx.read(store -> store.users().superusers(page));
+        return tx.read(store -> store.users().superusers(limits.page(page)));
     }
 
     @Override

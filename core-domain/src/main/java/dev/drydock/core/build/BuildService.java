@@ -1,6 +1,7 @@
 package dev.drydock.core.build;
 
 import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
 import dev.drydock.core.config.PythonText;
 import dev.drydock.core.release.Current;
 import dev.drydock.core.release.Releaser;
@@ -34,15 +35,19 @@ public final class BuildService implements Builds {
     static final String BLANK = "This field may not be blank.";
     static final String SHA_TOO_LONG = "Ensure this field has no more than 40 characters.";
     static final String EMPTY_COMMAND = "Command can't be empty for process type";
+    static final String NOT_A_COMMAND = "Command must be a string for process type ";
 
     private final Transactions tx;
     private final Clock clock;
     private final Releaser releaser;
+    private final Settings.Limits limits;
 
-    public BuildService(Transactions tx, Releaser releaser, Clock clock) {
+    /** {@code limits} say how many builds a page holds at most. */
+    public BuildService(Transactions tx, Releaser releaser, Clock clock, Settings.Limits limits) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.releaser = Objects.requireNonNull(releaser, "releaser");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** A build and the release it made. */
@@ -106,8 +111,10 @@ public final class BuildService implements Builds {
                     messages.add(ProcessTypes.INVALID);
                 } else if (command == null || PythonText.str(command).isEmpty()) {
                     messages.add(EMPTY_COMMAND);
+                } else if (!(command instanceof String text)) {
+                    messages.add(NOT_A_COMMAND + type);
                 } else {
-                    types.put(type, PythonText.str(command));
+                    types.put(type, text);
                 }
             });
             if (!messages.isEmpty()) {
@@ -124,7 +131,7 @@ public final class BuildService implements Builds {
     public Page<Build> list(Caller caller, String app, PageRequest page) {
         return tx.read(store -> {
             Access.use(store, caller, app);
-            return store.builds().list(app, page);
+            return store.builds().list(app, limits.page(page));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.drydock.core.certificate;
 
 import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
 import dev.drydock.core.domain.DomainName;
 import dev.drydock.core.domain.DomainService;
 import dev.drydock.core.routing.RoutingSync;
@@ -49,11 +50,14 @@ public final class CertificateService implements Certificates {
     private final Transactions transactions;
     private final Clock clock;
     private final RoutingSync routing;
+    private final Settings.Limits limits;
 
-    public CertificateService(Transactions transactions, Scheduler scheduler, Clock clock) {
+    /** {@code limits} say how many certificates a page holds at most. */
+    public CertificateService(Transactions transactions, Scheduler scheduler, Clock clock, Settings.Limits limits) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.routing = new RoutingSync(scheduler);
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -89,7 +93,7 @@ public final class CertificateService implements Certificates {
 
     @Override
     public Page<Attached> list(Caller caller, PageRequest page) {
-        return transactions.read(store -> store.certificates().listByOwner(caller.username(), page)
+        return transactions.read(store -> store.certificates().listByOwner(caller.username(), limits.page(page))
                 .map(certificate -> attached(store, certificate)));
     }
 

@@ -2,6 +2,7 @@ package dev.drydock.core.config;
 
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.Config;
+import dev.drydock.ports.model.JsonTree;
 import dev.drydock.ports.usecase.ConfigChange;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ final class ConfigMerge {
 
     /** The merged config, a new version owned by {@code owner}. */
     static Config merge(Config base, ConfigChange change, String owner, UUID uuid, Instant now) {
-        Map<String, Object> values = merge("values", base.values(), change.values(), JsonValues::freeze);
+        Map<String, Object> values = merge("values", base.values(), change.values(), JsonTree::canonical);
         Map<String, String> memory = merge("memory", base.memory(), change.memory(), PythonText::str);
         Map<String, String> cpu = merge("cpu", base.cpu(), change.cpu(), PythonText::str);
         Map<String, String> tags = merge("tags", base.tags(), change.tags(), PythonText::str);
@@ -52,6 +53,8 @@ final class ConfigMerge {
                 postStart, preStop, grace, now, now);
     }
 
+    // A value sent again as it was stays the base's object: every release keeps its config, and a
+    // client that sends the whole env back with each change must not make each keep a copy of it.
     private static <V> Map<String, V> merge(String field, Map<String, V> base, Map<String, Object> change,
                                             Function<Object, V> convert) {
         Map<String, V> merged = new TreeMap<>(base);
@@ -60,7 +63,9 @@ final class ConfigMerge {
         }
         for (Map.Entry<String, Object> entry : change.entrySet()) {
             if (entry.getValue() != null) {
-                merged.put(entry.getKey(), convert.apply(entry.getValue()));
+                V value = convert.apply(entry.getValue());
+                V before = base.get(entry.getKey());
+                merged.put(entry.getKey(), value.equals(before) ? before : value);
             } else if (merged.remove(entry.getKey()) == null) {
                 throw DrydockException.unprocessable(entry.getKey() + " does not exist under " + field);
             }
@@ -98,7 +103,7 @@ final class ConfigMerge {
             for (Map.Entry<?, ?> probe : ((Map<?, ?>) entry.getValue()).entrySet()) {
                 String name = String.valueOf(probe.getKey());
                 if (probe.getValue() != null) {
-                    probes.put(name, JsonValues.freeze(probe.getValue()));
+                    probes.put(name, JsonTree.canonical(probe.getValue()));
                 } else if (probes.remove(name) == null) {
                     throw missingType(type);
                 }
@@ -106,7 +111,7 @@ final class ConfigMerge {
             if (probes.isEmpty()) {
                 merged.remove(type);
             } else {
-                merged.put(type, JsonValues.freeze(probes));
+                merged.put(type, JsonTree.canonical(probes));
             }
         }
         return merged;
@@ -124,7 +129,7 @@ final class ConfigMerge {
         probe.put("periodSeconds", legacyNumber(values, "HEALTHCHECK_PERIOD_SECONDS", 10));
         probe.put("successThreshold", legacyNumber(values, "HEALTHCHECK_SUCCESS_THRESHOLD", 1));
         probe.put("failureThreshold", legacyNumber(values, "HEALTHCHECK_FAILURE_THRESHOLD", 3));
-        Object frozen = JsonValues.freeze(probe);
+        Object frozen = JsonTree.canonical(probe);
         Map<String, Object> probes = new LinkedHashMap<>();
         probes.put("livenessProbe", frozen);
         probes.put("readinessProbe", frozen);

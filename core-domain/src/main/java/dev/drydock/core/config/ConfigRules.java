@@ -37,6 +37,7 @@ final class ConfigRules {
     static final String BAD_PROBE_KEY = "Healthcheck keys must be either livenessProbe or readinessProbe";
     static final String LIVENESS_THRESHOLD = "livenessProbe successThreshold can only be 1";
     static final List<String> PROBES = List.of("livenessProbe", "readinessProbe");
+    static final String NOT_SCALAR = " can only be a string, a number or a boolean, not ";
 
     private ConfigRules() {
     }
@@ -48,11 +49,11 @@ final class ConfigRules {
         check(problems, "memory", change.memory(), (k, v) -> perType(k, v, MEMORY, BAD_MEMORY));
         check(problems, "cpu", change.cpu(), (k, v) -> perType(k, v, CPU, BAD_CPU));
         check(problems, "tags", change.tags(), ConfigRules::tag);
-        check(problems, "registry", change.registry(),
-                (k, v) -> CONFIG_KEY.matcher(k).matches() ? Optional.empty() : Optional.of(BAD_CONFIG_KEY));
+        check(problems, "registry", change.registry(), (k, v) -> CONFIG_KEY.matcher(k).matches()
+                ? notScalar(k, v) : Optional.of(BAD_CONFIG_KEY));
         check(problems, "healthcheck", change.healthcheck(), ConfigRules::healthcheck);
-        check(problems, "lifecycle_post_start", change.lifecyclePostStart(), (k, v) -> Optional.empty());
-        check(problems, "lifecycle_pre_stop", change.lifecyclePreStop(), (k, v) -> Optional.empty());
+        check(problems, "lifecycle_post_start", change.lifecyclePostStart(), ConfigRules::notScalar);
+        check(problems, "lifecycle_pre_stop", change.lifecyclePreStop(), ConfigRules::notScalar);
         check(problems, "termination_grace_period", change.terminationGracePeriod(),
                 (k, v) -> perType(k, v, GRACE_PERIOD, BAD_GRACE_PERIOD));
         return problems;
@@ -79,12 +80,15 @@ final class ConfigRules {
         if (!CONFIG_KEY.matcher(key).matches()) {
             return Optional.of(BAD_CONFIG_KEY);
         }
+        Optional<String> notScalar = notScalar(key, value);
+        if (notScalar.isPresent()) {
+            return notScalar;
+        }
         if (key.equals("PORT")) {
             if (!PythonText.isNumeric(value)) {
                 return Optional.of("PORT can only be a numeric value");
             }
-            java.math.BigInteger port = new java.math.BigInteger(PythonText.str(value));
-            if (port.signum() < 1 || port.compareTo(java.math.BigInteger.valueOf(65535)) > 0) {
+            if (!portInRange(PythonText.str(value))) {
                 return Optional.of("PORT needs to be between 1 and 65535");
             }
         }
@@ -93,6 +97,32 @@ final class ConfigRules {
         }
         if (key.startsWith("HEALTHCHECK_") && !PythonText.isNumeric(value)) {
             return Optional.of(key + " can only be a numeric value");
+        }
+        return Optional.empty();
+    }
+
+    // Digits only (any script's, as isnumeric() allows); never parses more of them than a port has.
+    private static boolean portInRange(String digits) {
+        int first = 0;
+        while (first < digits.length() && Character.digit(digits.charAt(first), 10) == 0) {
+            first++;
+        }
+        String significant = digits.substring(first);
+        if (significant.length() > 5) {
+            return false;
+        }
+        int port = significant.isEmpty() ? 0 : new java.math.BigInteger(significant).intValueExact();
+        return port >= 1 && port <= 65535;
+    }
+
+    // Env values, registry credentials, tags and hook commands end up as text in the pod: an object or an
+    // array there would only become Python's repr of it, which no client means to send.
+    private static Optional<String> notScalar(String key, Object value) {
+        if (value instanceof Map) {
+            return Optional.of(key + NOT_SCALAR + "an object");
+        }
+        if (value instanceof List) {
+            return Optional.of(key + NOT_SCALAR + "an array");
         }
         return Optional.empty();
     }
@@ -157,6 +187,10 @@ final class ConfigRules {
         }
         if (!TAG.matcher(name).matches()) {
             return Optional.of(BAD_TAG_KEY);
+        }
+        Optional<String> notScalar = notScalar(key, value);
+        if (notScalar.isPresent()) {
+            return notScalar;
         }
         if (PythonText.truthy(value) && !TAG.matcher(PythonText.str(value)).matches()) {
             return Optional.of(BAD_TAG_VALUE);

@@ -1,6 +1,7 @@
 package dev.drydock.core.config;
 
 import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
 import dev.drydock.core.release.Current;
 import dev.drydock.core.release.Releaser;
 import dev.drydock.ports.error.DrydockException;
@@ -25,7 +26,8 @@ import java.util.UUID;
  * An app's config. A change is checked, merged onto the config of the latest good release and
  * released, all in one write, so two changes at once both land with consecutive versions. Only the
  * check that some node carries the new tags asks the scheduler; it runs before the write, and the
- * write starts over if the tags it checked changed meanwhile.
+ * write starts over if the tags it checked changed meanwhile. A config grows only within the
+ * limits of the settings (keys per field, bytes in all).
  */
 public final class ConfigService implements Configs {
     /** A stored config and the release it made, to be published. */
@@ -39,12 +41,16 @@ public final class ConfigService implements Configs {
     private final Scheduler scheduler;
     private final Clock clock;
     private final Releaser releaser;
+    private final ConfigLimits limits;
 
-    public ConfigService(Transactions tx, Scheduler scheduler, Releaser releaser, Clock clock) {
+    /** {@code limits} say how big a config may grow. */
+    public ConfigService(Transactions tx, Scheduler scheduler, Releaser releaser, Clock clock,
+                         Settings.Limits limits) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.releaser = Objects.requireNonNull(releaser, "releaser");
+        this.limits = new ConfigLimits(Objects.requireNonNull(limits, "limits"));
     }
 
     @Override
@@ -81,10 +87,12 @@ public final class ConfigService implements Configs {
                 Access.caller(store, caller);
                 App app = Access.useLocked(store, caller, appId);
                 Optional<Release> current = Current.release(store, appId);
-                Config merged = ConfigMerge.merge(Current.config(store, appId), change, user, UUID.randomUUID(), now);
+                Config base = Current.config(store, appId);
+                Config merged = ConfigMerge.merge(base, change, user, UUID.randomUUID(), now);
                 if (checked.isPresent() && !merged.tags().equals(checked.get().tags())) {
                     return Optional.<Staged>empty();
                 }
+                limits.check(base, merged);
                 store.configs().insert(merged);
                 Build build = current.flatMap(r -> Current.build(store, r)).orElse(null);
                 return Optional.of(new Staged(merged, releaser.stage(store, app, user, build, merged,

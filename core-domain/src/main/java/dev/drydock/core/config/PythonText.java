@@ -14,6 +14,9 @@ import dev.drydock.ports.model.ValueText;
  * maps and lists.
  */
 public final class PythonText {
+    /** Python's {@code sys.get_int_max_str_digits()} default. */
+    public static final int MAX_INT_DIGITS = 4300;
+
     private PythonText() {
     }
 
@@ -113,6 +116,13 @@ public final class PythonText {
         if (value instanceof String s) {
             String t = s.strip();
             if (t.matches("[+-]?[0-9]+")) {
+                // Parsing takes time that grows with the square of the digits (a million: seconds), so
+                // like Python since 3.11 no text beyond 4,300 digits is read as a number.
+                int digits = t.length() - (Character.isDigit(t.charAt(0)) ? 0 : 1);
+                if (digits > MAX_INT_DIGITS) {
+                    return IntResult.error("Exceeds the limit (" + MAX_INT_DIGITS
+                            + " digits) for integer string conversion: value has " + digits + " digits");
+                }
                 return IntResult.of(new BigInteger(t.startsWith("+") ? t.substring(1) : t));
             }
             return IntResult.error("invalid literal for int() with base 10: " + repr(s));

@@ -4,6 +4,7 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.IDNA;
+import com.ibm.icu.util.ICUInputTooLongException;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.InvalidException;
 import java.util.ArrayList;
@@ -119,7 +120,13 @@ public record DomainName(String value) {
     private static String labelToAscii(String label, String name) {
         IDNA.Info info = new IDNA.Info();
         StringBuilder out = new StringBuilder();
-        UTS46.labelToASCII(label, out, info);
+        try {
+            UTS46.labelToASCII(label, out, info);
+        } catch (ICUInputTooLongException e) {
+            // ICU's Punycode refuses more than 1,000 code units: a label that long is taken as too long.
+            throw invalid("Hostname does not look valid, could not convert to ACE " + name + ": "
+                    + describe(label, EnumSet.of(IDNA.Error.LABEL_TOO_LONG)));
+        }
         String ace = out.toString();
         if (info.hasErrors()) {
             // IDNA2008 looks at each code point before the context and direction rules: so does the message

@@ -1,6 +1,7 @@
 package dev.drydock.core.domain;
 
 import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
 import dev.drydock.core.routing.RoutingSync;
 import dev.drydock.ports.error.ConflictException;
 import dev.drydock.ports.error.DrydockException;
@@ -36,12 +37,16 @@ public final class DomainService implements Domains {
     private final AppLog appLog;
     private final Clock clock;
     private final RoutingSync routing;
+    private final Settings.Limits limits;
 
-    public DomainService(Transactions transactions, Scheduler scheduler, AppLog appLog, Clock clock) {
+    /** {@code limits} say how many domains a page holds at most. */
+    public DomainService(Transactions transactions, Scheduler scheduler, AppLog appLog, Clock clock,
+                         Settings.Limits limits) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.appLog = Objects.requireNonNull(appLog, "appLog");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.routing = new RoutingSync(scheduler);
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -68,7 +73,7 @@ public final class DomainService implements Domains {
     public Page<Domain> list(Caller caller, String app, PageRequest page) {
         return transactions.read(store -> {
             Access.use(store, caller, app);
-            return store.domains().list(app, page);
+            return store.domains().list(app, limits.page(page));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.drydock.core.key;
 
 import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.model.Caller;
@@ -31,10 +32,13 @@ public final class KeyService implements Keys {
 
     private final Transactions tx;
     private final Clock clock;
+    private final Settings.Limits limits;
 
-    public KeyService(Transactions tx, Clock clock) {
+    /** {@code limits} say how many keys a page holds at most. */
+    public KeyService(Transactions tx, Clock clock, Settings.Limits limits) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -94,7 +98,7 @@ public final class KeyService implements Keys {
 
     @Override
     public Page<Key> list(Caller caller, PageRequest page) {
-        return tx.read(store -> store.keys().listByOwner(caller.username(), page));
+        return tx.read(store -> store.keys().listByOwner(caller.username(), limits.page(page)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.drydock.core.process;
 
 import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
 import dev.drydock.core.config.PythonText;
 import dev.drydock.core.release.Current;
 import dev.drydock.core.release.Releaser;
@@ -19,6 +20,7 @@ import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Store;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Processes;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,14 +54,20 @@ public final class ProcessService implements Processes {
     private final Releaser releaser;
     private final AppLog log;
     private final Clock clock;
+    private final int maxPerType;
 
-    /** {@code releaser} is the one the core's other services deploy with. */
-    public ProcessService(Transactions tx, Scheduler scheduler, Releaser releaser, AppLog log, Clock clock) {
+    /**
+     * {@code releaser} is the one the core's other services deploy with; {@code limits} say how many
+     * processes of one type a scale may ask for.
+     */
+    public ProcessService(Transactions tx, Scheduler scheduler, Releaser releaser, AppLog log, Clock clock,
+                          Settings.Limits limits) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.releaser = Objects.requireNonNull(releaser, "releaser");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxPerType = limits.processesPerType();
     }
 
     /** The latest good release with its build and config, as a plan for the scheduler. */
@@ -145,14 +153,20 @@ public final class ProcessService implements Processes {
         }));
     }
 
-    // Counts as int() reads them upstream: numbers or numeric text, never below zero.
-    private static Map<String, Integer> counts(Map<String, Object> counts) {
+    // Counts as int() reads them upstream: numbers or numeric text, never below zero. Unlike int(),
+    // a fraction or a boolean is refused rather than truncated: 1.5 processes is a client's mistake.
+    // Nor above the limit per type: a million pods would take the cluster (or the simulation) down.
+    private Map<String, Integer> counts(Map<String, Object> counts) {
         Map<String, Integer> parsed = new TreeMap<>();
         if (counts == null) {
             return parsed;
         }
         boolean negative = false;
         for (Map.Entry<String, Object> entry : counts.entrySet()) {
+            if (!wholeOrText(entry.getValue())) {
+                throw DrydockException.invalid(SCALE_FORMAT + "the count of " + entry.getKey()
+                        + " must be a whole number, not " + jsonText(entry.getValue()));
+            }
             PythonText.IntResult result = PythonText.toInt(entry.getValue());
             BigInteger value = result.value()
                     .orElseThrow(() -> DrydockException.invalid(SCALE_FORMAT + result.error()));
@@ -160,9 +174,9 @@ public final class ProcessService implements Processes {
                 negative = true;
                 continue;
             }
-            if (value.bitLength() >= 32) {
+            if (value.compareTo(BigInteger.valueOf(maxPerType)) > 0) {
                 throw DrydockException.invalid(SCALE_FORMAT + "['Ensure this value is less than or equal to "
-                        + Integer.MAX_VALUE + ".']");
+                        + maxPerType + ".']");
             }
             parsed.put(entry.getKey(), value.intValue());
         }
@@ -170,6 +184,26 @@ public final class ProcessService implements Processes {
             throw DrydockException.invalid(SCALE_FORMAT + "['Must be greater than or equal to zero']");
         }
         return parsed;
+    }
+
+    // Whole numbers (2 and 2.0 alike) and anything int() explains its refusal of; not booleans or fractions.
+    private static boolean wholeOrText(Object value) {
+        if (value instanceof Boolean) {
+            return false;
+        }
+        if (value instanceof BigDecimal decimal) {
+            // cheap even for 1e999999999, whose digits are never written out
+            return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return !Double.isFinite(d) || d == Math.rint(d);
+        }
+        return true;
+    }
+
+    private static String jsonText(Object value) {
+        return value instanceof BigDecimal decimal ? decimal.toString() : String.valueOf(value);
     }
 
     /** The name (vN) of the app's latest good release, once the caller may use the app; null before any. */

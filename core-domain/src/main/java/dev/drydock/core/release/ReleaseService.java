@@ -1,6 +1,7 @@
 package dev.drydock.core.release;
 
 import dev.drydock.core.Access;
+import dev.drydock.core.Settings;
 import dev.drydock.core.config.PythonText;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.App;
@@ -23,17 +24,20 @@ import java.util.Optional;
 public final class ReleaseService implements Releases {
     private final Transactions tx;
     private final Releaser releaser;
+    private final Settings.Limits limits;
 
-    public ReleaseService(Transactions tx, Releaser releaser) {
+    /** {@code limits} say how many releases a page holds at most. */
+    public ReleaseService(Transactions tx, Releaser releaser, Settings.Limits limits) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.releaser = Objects.requireNonNull(releaser, "releaser");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
     public Page<Release> list(Caller caller, String app, PageRequest page) {
         return tx.read(store -> {
             Access.use(store, caller, app);
-            return store.releases().list(app, page);
+            return store.releases().list(app, limits.page(page));
         });
     }
 

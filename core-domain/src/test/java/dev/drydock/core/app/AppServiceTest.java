@@ -240,6 +240,20 @@ class AppServiceTest {
         }
 
         @Test
+        void refusesAnIdTakenWhileItWasCheckedAsATakenIdIs() {
+            // made after this request checked the id, before it asks the cluster: its namespace now exists
+            platform.simulated.beforeNext(Operation.EXISTS, "web-shop", () -> apps.create(mate, Optional.of("web-shop")));
+            assertIdErrors(() -> apps.create(owner, Optional.of("web-shop")), "Application with this id already exists.");
+
+            // made after this request checked the id and the cluster, before its write
+            platform.beforeNextWrite(() -> apps.create(mate, Optional.of("web-shop-2")));
+            assertIdErrors(() -> apps.create(owner, Optional.of("web-shop-2")), "Application with this id already exists.");
+
+            assertThat(apps.get(mate, "web-shop").owner()).isEqualTo("mate");
+            assertThat(apps.get(mate, "web-shop-2").owner()).isEqualTo("mate");
+        }
+
+        @Test
         void refusesAnIdThatIsAlreadyANamespace() {
             platform.simulated.create("kube-system");
 
@@ -293,6 +307,25 @@ class AppServiceTest {
             Page<App> page = apps.list(admin, new PageRequest(1, 1));
             assertThat(ids(page)).containsExactly("mates-own");
             assertThat(page.count()).isEqualTo(3);
+        }
+
+        @Test
+        void aPageHoldsAtMostThePageSizeWhateverWasAsked() {
+            TestPlatform small = new TestPlatform(Settings.defaults()
+                    .withLimits(Settings.Limits.defaults().withPageSize(2)));
+            Caller root = small.user("root");
+            for (String id : List.of("app-a", "app-b", "app-c")) {
+                small.core.apps().create(root, Optional.of(id));
+            }
+
+            Page<App> first = small.core.apps().list(root, new PageRequest(1000, 0));
+            assertThat(ids(first)).containsExactly("app-a", "app-b");
+            assertThat(first.count()).isEqualTo(3);
+            assertThat(first.request()).isEqualTo(new PageRequest(2, 0));
+            assertThat(ids(small.core.apps().list(root, PageRequest.ALL))).hasSize(2);
+            assertThat(ids(small.core.apps().list(root, new PageRequest(1, 2)))).containsExactly("app-c");
+            assertThat(small.core.releases().list(root, "app-a", PageRequest.ALL).request().limit()).isEqualTo(2);
+            assertThat(small.core.users().list(root, PageRequest.ALL).request().limit()).isEqualTo(2);
         }
 
         @Test

@@ -68,6 +68,16 @@ class BuildServiceTest {
         }
 
         @Test
+        void procfileCommandsAreStrings() {
+            for (Object command : List.of(List.of("bin/web"), map("cmd", "bin/web"), 5, true)) {
+                assertFieldErrors(() -> builds.create(bench.owner, app, "img", null, map("web", command), null),
+                        Map.of("procfile", List.of("Command must be a string for process type web")));
+            }
+            assertThat(builds.list(bench.owner, app, PageRequest.FIRST).count()).isZero();
+            assertThat(bench.latestVersion(app)).isEqualTo(1);
+        }
+
+        @Test
         void nothingIsStoredForARefusedBuild() {
             assertThatThrownBy(() -> builds.create(bench.owner, app, null, null, map("web", ""), null))
                     .isInstanceOf(InvalidException.class);

@@ -33,6 +33,7 @@ import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ConfigServiceTest {
     private final ReleaseBench bench = new ReleaseBench();
@@ -249,12 +250,38 @@ class ConfigServiceTest {
         }
 
         @Test
+        void valuesRegistryTagsAndLifecycleHooksAreStringsNumbersOrBooleansNotObjectsOrArrays() {
+            assertRejected("values", map("A", map("b", 1)), "A can only be a string, a number or a boolean, not an object");
+            assertRejected("values", map("B", List.of(1, 2)), "B can only be a string, a number or a boolean, not an array");
+            assertRejected("registry", map("password", List.of("pw")),
+                    "password can only be a string, a number or a boolean, not an array");
+            assertRejected("lifecycle_post_start", map("web", map("exec", "ls")),
+                    "web can only be a string, a number or a boolean, not an object");
+            assertRejected("lifecycle_pre_stop", map("web", List.of("sleep", "5")),
+                    "web can only be a string, a number or a boolean, not an array");
+            // an empty object is no tag value either, though it is as false as "" is
+            assertRejected("tags", map("disk", map()), "disk can only be a string, a number or a boolean, not an object");
+            assertRejected("tags", map("disk", List.of()), "disk can only be a string, a number or a boolean, not an array");
+            assertThat(configs.get(bench.owner, app).values()).isEmpty();
+            assertAccepted("values", map("A", "x", "B", 2, "C", false));
+        }
+
+        @Test
         void port() {
             assertRejected("values", map("PORT", "web"), "PORT can only be a numeric value");
             assertRejected("values", map("PORT", -1), "PORT can only be a numeric value");
             assertRejected("values", map("PORT", "0"), "PORT needs to be between 1 and 65535");
             assertRejected("values", map("PORT", 65536), "PORT needs to be between 1 and 65535");
             assertAccepted("values", map("PORT", 65535));
+        }
+
+        @Test
+        @Timeout(5)
+        void aPortOfAMillionDigitsIsRefusedWithoutReadingThemAll() {
+            assertRejected("values", map("PORT", "9".repeat(1_000_000)), "PORT needs to be between 1 and 65535");
+            assertRejected("values", map("PORT", "0".repeat(1_000_000)), "PORT needs to be between 1 and 65535");
+            assertAccepted("values", map("PORT", "0".repeat(1_000_000) + "8080"));
+            assertThat(configs.get(bench.owner, app).values().get("PORT").toString()).endsWith("08080");
         }
 
         @Test
@@ -414,6 +441,161 @@ class ConfigServiceTest {
 
             cluster.configs.set(cluster.owner, appOnCluster, field("tags", map("disk", "ssd", "zone", "a")));
             assertThat(cluster.latestVersion(appOnCluster)).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    class Limits {
+        private final ReleaseBench small = new ReleaseBench(Settings.defaults()
+                .withLimits(Settings.Limits.defaults().withConfigKeys(3).withConfigBytes(100)));
+        private final String tiny = small.app();
+
+        @Test
+        void eachFieldHoldsAtMostTheKeysAllowed() {
+            small.configs.set(small.owner, tiny, values(map("A", "1", "B", "2", "C", "3")));
+
+            InvalidException refused = catchInvalid(() -> small.configs.set(small.owner, tiny, values(map("D", "4"))));
+            assertThat(small.latestVersion(tiny)).isEqualTo(2);
+            assertThat(refused.fieldErrors()).isEqualTo(Map.of("values",
+                    List.of("A config may hold at most 3 keys under values; this change would make it 4.")));
+            assertThat(small.configs.get(small.owner, tiny).values()).containsOnlyKeys("A", "B", "C");
+            InvalidException types = catchInvalid(() -> small.configs.set(small.owner, tiny,
+                    field("memory", map("web", "1G", "worker", "1G", "clock", "1G", "mail", "1G"))));
+            assertThat(types.fieldErrors()).containsOnlyKeys("memory");
+
+            small.configs.set(small.owner, tiny, values(map("D", "4", "A", null)));
+            assertThat(small.configs.get(small.owner, tiny).values()).containsOnlyKeys("B", "C", "D");
+        }
+
+        @Test
+        void aConfigTakesAtMostTheBytesAllowedCountedAsUtf8KeysAndValues() {
+            small.configs.set(small.owner, tiny, values(map("A", "x".repeat(90))));
+            // 1 + 90 + 1 + 4 bytes: "é" is two
+            small.configs.set(small.owner, tiny, values(map("B", "éé")));
+            assertThat(small.latestVersion(tiny)).isEqualTo(3);
+
+            assertThatThrownBy(() -> small.configs.set(small.owner, tiny, values(map("C", "12345"))))
+                    .isInstanceOfSatisfying(InvalidException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("This change would make the config take 102 bytes; a "
+                                + "config may take at most 100 (its keys and values as UTF-8 text), what one "
+                                + "Kubernetes Secret holds");
+                        assertThat(e.fieldErrors()).isEmpty();
+                    });
+            // every field counts, not only the env
+            assertThatThrownBy(() -> small.configs.set(small.owner, tiny,
+                    new ConfigChange(null, null, null, null, null, null, map("web", "sleep 5"), null, null)))
+                    .isInstanceOf(InvalidException.class).hasMessageContaining("take 106 bytes");
+            assertThat(small.latestVersion(tiny)).isEqualTo(3);
+
+            small.configs.set(small.owner, tiny, values(map("B", "é")));
+            assertThat(small.latestVersion(tiny)).isEqualTo(4);
+        }
+
+        @Test
+        void aConfigBeyondALimitLoweredLaterMayStillShrink() {
+            configs.set(bench.owner, app, values(map("A", "0123456789", "B", "0123456789")));
+            ConfigService lowered = new ConfigService(bench.platform.transactions, bench.scheduler, bench.releaser,
+                    bench.platform.clock, Settings.Limits.defaults().withConfigKeys(1).withConfigBytes(10));
+
+            lowered.set(bench.owner, app, values(map("A", null)));
+
+            assertThat(configs.get(bench.owner, app).values()).containsOnlyKeys("B");
+            assertThatThrownBy(() -> lowered.set(bench.owner, app, values(map("B", "01234567890"))))
+                    .isInstanceOf(InvalidException.class).hasMessageContaining("take 12 bytes");
+            assertThatThrownBy(() -> lowered.set(bench.owner, app, values(map("C", "1"))))
+                    .isInstanceOf(InvalidException.class);
+        }
+
+        @Test
+        void theDefaultsAreAMebibyteAndAThousandKeys() {
+            configs.set(bench.owner, app, values(map("BIG", "x".repeat(1024 * 1024 - 3))));
+            assertThatThrownBy(() -> configs.set(bench.owner, app, values(map("A", "1"))))
+                    .isInstanceOf(InvalidException.class)
+                    .hasMessageStartingWith("This change would make the config take 1048578 bytes; a config may "
+                            + "take at most 1048576");
+            configs.set(bench.owner, app, values(map("BIG", null)));
+
+            Map<String, Object> thousand = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 1000; i++) {
+                thousand.put("K" + i, "v");
+            }
+            configs.set(bench.owner, app, values(thousand));
+            assertThatThrownBy(() -> configs.set(bench.owner, app, values(map("ONE_MORE", "v"))))
+                    .isInstanceOf(InvalidException.class);
+        }
+
+        private InvalidException catchInvalid(ThrowingCallable call) {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+            assertThat(thrown).isInstanceOf(InvalidException.class);
+            return (InvalidException) thrown;
+        }
+    }
+
+    @Nested
+    class Sharing {
+        @Test
+        void valuesLeftAsTheyWereAreTheObjectsOfTheConfigBeforeNotCopies() {
+            String big = "a long value ".repeat(10);
+            Config first = configs.set(bench.owner, app, values(map("BIG", big, "A", "1")));
+
+            // a client that sends the whole env back with one change: the big value arrives anew
+            Config second = configs.set(bench.owner, app, values(map("BIG", anew(big), "A", "2")));
+            Config third = configs.set(bench.owner, app, new ConfigChange(map("B", "3"), map("web", "1G"), null,
+                    null, null, null, null, null, null));
+            Config fourth = configs.set(bench.owner, app, new ConfigChange(map("BIG", anew(big)),
+                    map("web", anew("1G")), map("web", "1"), null, null, null, null, null, null));
+
+            Object shared = first.values().get("BIG");
+            assertThat(second.values().get("BIG")).isSameAs(shared);
+            assertThat(third.values().get("BIG")).isSameAs(shared);
+            assertThat(fourth.values().get("BIG")).isSameAs(shared);
+            assertThat(fourth.memory().get("web")).isSameAs(third.memory().get("web"));
+            assertThat(bench.configOf(bench.release(app, 5)).values().get("BIG")).isSameAs(shared);
+        }
+
+        @Test
+        void healthchecksLeftAsTheyWereAreTheTreesOfTheConfigBefore() {
+            Config first = configs.set(bench.owner, app, field("healthcheck", map(
+                    "web", map("livenessProbe", map("exec", map("command", List.of("true")))),
+                    "worker", map("readinessProbe", map("tcpSocket", map("port", 5000))))));
+
+            Config second = configs.set(bench.owner, app, values(map("A", "1")));
+            Config third = configs.set(bench.owner, app, field("healthcheck",
+                    map("worker", map("readinessProbe", map("tcpSocket", map("port", 6000))))));
+
+            assertThat(second.healthcheck().get("web")).isSameAs(first.healthcheck().get("web"));
+            assertThat(second.healthcheck().get("worker")).isSameAs(first.healthcheck().get("worker"));
+            assertThat(third.healthcheck().get("web")).isSameAs(first.healthcheck().get("web"));
+            assertThat(third.healthcheck().get("worker")).isNotEqualTo(first.healthcheck().get("worker"));
+            assertThat(bench.configOf(bench.release(app, 4)).healthcheck()).isEqualTo(third.healthcheck());
+        }
+
+        @Test
+        void aThousandChangesThatResendAMebibyteValueKeepItOnce() {
+            String big = "x".repeat(1_000_000);
+            configs.set(bench.owner, app, values(map("BIG", big)));
+            long before = usedHeapAfterGc();
+
+            for (int i = 0; i < 1000; i++) {
+                configs.set(bench.owner, app, values(map("BIG", anew(big), "N", String.valueOf(i))));
+            }
+
+            assertThat(bench.latestVersion(app)).isEqualTo(1002);
+            // copies would keep about 1,000 MB; a shared value keeps the releases small
+            assertThat(usedHeapAfterGc() - before).isLessThan(64L * 1024 * 1024);
+        }
+
+        /** Equal text in a string of its own, as a request parsed anew gives it. */
+        private String anew(String text) {
+            return new String(text.toCharArray());
+        }
+
+        private long usedHeapAfterGc() {
+            Runtime runtime = Runtime.getRuntime();
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            return runtime.totalMemory() - runtime.freeMemory();
         }
     }
 

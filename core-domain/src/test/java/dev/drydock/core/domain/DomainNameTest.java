@@ -130,6 +130,16 @@ class DomainNameTest {
     }
 
     @Test
+    void aLabelTooLongForIcuToConvertIsTooLongLikeAnyOther() {
+        String longLabel = "é".repeat(2000);
+        assertThat(message(longLabel)).isEqualTo(
+                "Hostname does not look valid, could not convert to ACE " + longLabel + ": Label too long");
+        assertThat(message("www." + longLabel + ".com")).endsWith(": Label too long");
+        assertThat(message("xn--" + "a".repeat(2000) + "-" + "b".repeat(10))).endsWith(": Label too long");
+        assertThat(DomainName.lookupForm(longLabel)).isEqualTo(longLabel);
+    }
+
+    @Test
     void looksUpByTheAsciiFormOrAsGiven() {
         assertThat(DomainName.lookupForm("домена.ru")).isEqualTo("xn--80ahd1agd.ru");
         assertThat(DomainName.lookupForm("*.домена.ru")).isEqualTo("*.xn--80ahd1agd.ru");

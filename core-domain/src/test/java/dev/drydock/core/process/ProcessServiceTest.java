@@ -20,6 +20,7 @@ import dev.drydock.ports.model.Pod;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.model.RunResult;
 import dev.drydock.ports.spi.Store;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ProcessServiceTest {
     private static final String SHA = "ecdff91c57a0b9ab82e89634df87e293d259a3aa";
@@ -65,6 +67,63 @@ class ProcessServiceTest {
                             + "not 'list'");
             assertScaleRefused(map("web", -1), "Invalid scaling format: ['Must be greater than or equal to zero']");
             assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+        }
+
+        @Test
+        void fractionsAndBooleansAreNotCounts() {
+            deployWebAndWorker();
+
+            assertScaleRefused(map("web", new BigDecimal("1.5")),
+                    "Invalid scaling format: the count of web must be a whole number, not 1.5");
+            assertScaleRefused(map("worker", 0.25), "Invalid scaling format: the count of worker must be a whole number, not 0.25");
+            assertScaleRefused(map("web", true), "Invalid scaling format: the count of web must be a whole number, not true");
+
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1));
+            processes.scale(bench.owner, app, map("web", new BigDecimal("2.0"), "worker", new BigDecimal("1E+0")));
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 2, "worker", 1));
+        }
+
+        @Test
+        void countsAboveTheLimitPerTypeAreRefusedAndNeitherStoredNorScheduled() {
+            deployWebAndWorker();
+
+            for (Object huge : List.of(101, "1000000", Integer.MAX_VALUE, 1L << 40, new BigDecimal("1E+20"))) {
+                assertScaleRefused(map("worker", 1, "web", huge),
+                        "Invalid scaling format: ['Ensure this value is less than or equal to 100.']");
+            }
+
+            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1));
+            processes.scale(bench.owner, app, map("web", 100));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 100));
+        }
+
+        @Test
+        @Timeout(5)
+        void aNumberOfMoreDigitsThanPythonReadsIsRefusedWithoutReadingIt() {
+            deployWebAndWorker();
+
+            assertScaleRefused(map("web", "7".repeat(1_000_000)), "Invalid scaling format: Exceeds the limit "
+                    + "(4300 digits) for integer string conversion: value has 1000000 digits");
+            assertScaleRefused(map("web", "+" + "0".repeat(4300) + "1"), "Invalid scaling format: Exceeds the limit "
+                    + "(4300 digits) for integer string conversion: value has 4301 digits");
+            processes.scale(bench.owner, app, map("web", "0".repeat(4299) + "2"));
+            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 2));
+        }
+
+        @Test
+        void theLimitPerTypeIsASetting() {
+            ReleaseBench small = new ReleaseBench(Settings.defaults()
+                    .withLimits(Settings.Limits.defaults().withProcessesPerType(3)));
+            String id = small.app();
+            small.buildpack(id, SHA, map("web", "node server.js"));
+
+            assertThatThrownBy(() -> small.processes.scale(small.owner, id, map("web", 4)))
+                    .isInstanceOf(InvalidException.class)
+                    .hasMessage("Invalid scaling format: ['Ensure this value is less than or equal to 3.']");
+            small.processes.scale(small.owner, id, map("web", 3));
+            assertThat(small.scheduler.running(id)).isEqualTo(Map.of("web", 3));
         }
 
         @Test

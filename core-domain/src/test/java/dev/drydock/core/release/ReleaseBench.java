@@ -62,10 +62,10 @@ public final class ReleaseBench {
         var clock = platform.clock;
         // the core's releaser, so its app destroys wait for these services' deploys and scales
         this.releaser = platform.core.releaser();
-        this.configs = new ConfigService(tx, scheduler, releaser, clock);
-        this.builds = new BuildService(tx, releaser, clock);
-        this.releases = new ReleaseService(tx, releaser);
-        this.processes = new ProcessService(tx, scheduler, releaser, log, clock);
+        this.configs = new ConfigService(tx, scheduler, releaser, clock, platform.settings.limits());
+        this.builds = new BuildService(tx, releaser, clock, platform.settings.limits());
+        this.releases = new ReleaseService(tx, releaser, platform.settings.limits());
+        this.processes = new ProcessService(tx, scheduler, releaser, log, clock, platform.settings.limits());
         this.hooks = new HookService(tx, builds, platform.settings);
         this.admin = platform.user("admin");
         this.owner = platform.user("owner");

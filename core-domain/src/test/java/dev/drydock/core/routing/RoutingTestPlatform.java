@@ -48,8 +48,10 @@ public final class RoutingTestPlatform {
     public final InMemoryAppLog log = new InMemoryAppLog();
     public final Apps apps = new AppService(transactions, simulated,
             new Releaser(transactions, simulated, new InMemoryDeployLock(), log, clock), log, clock, Settings.defaults());
-    public final Domains domains = new DomainService(transactions, simulated, log, clock);
-    public final Certificates certificates = new CertificateService(transactions, simulated, clock);
+    public final Domains domains = new DomainService(transactions, simulated, log, clock,
+            Settings.Limits.defaults());
+    public final Certificates certificates = new CertificateService(transactions, simulated, clock,
+            Settings.Limits.defaults());
     public final TlsSettings tls = new TlsService(transactions, simulated, clock);
 
     public RoutingTestPlatform() {

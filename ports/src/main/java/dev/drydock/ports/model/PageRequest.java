@@ -14,4 +14,9 @@ public record PageRequest(int limit, int offset) {
             offset = 0;
         }
     }
+
+    /** This window with at most {@code maxLimit} items. */
+    public PageRequest atMost(int maxLimit) {
+        return limit <= maxLimit ? this : new PageRequest(maxLimit, offset);
+    }
 }
