@@ -91,6 +91,17 @@ class HostileClientsTest {
     }
 
     @Test
+    void connectIs404AndTheConnectionClosedAtOnce() throws Exception {
+        try (ApiFixture api = ApiFixture.startAsInProduction(HttpLimits.DEFAULT);
+             Socket socket = connect(api)) {
+            socket.getOutputStream().write("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(readToEnd(socket, Duration.ofSeconds(3))).startsWith("HTTP/1.1 404")
+                    .contains("Connection: close").endsWith("{\"detail\":\"Not found.\"}");
+        }
+    }
+
+    @Test
     void aChunkedBodyThatNeverStartsLosesItsConnection() throws Exception {
         try (ApiFixture api = ApiFixture.startAsInProduction(SHORT_DEADLINES);
              Socket socket = connect(api)) {

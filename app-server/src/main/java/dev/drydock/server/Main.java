@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import dev.drydock.core.Settings;
 import dev.drydock.http.ApiServices;
 import dev.drydock.http.HttpApi;
+import dev.drydock.http.HttpLimits;
 import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.jdbc.JdbcStorage;
 import dev.drydock.server.internal.HttpModule;
@@ -24,8 +25,10 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         ServerConfig config;
+        HttpLimits httpLimits;
         try {
             config = ServerConfig.from(args, System.getenv());
+            httpLimits = ServerConfig.httpLimits(System.getenv());
         } catch (ServerConfig.UsageException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -40,7 +43,8 @@ public final class Main {
             return;
         }
         Injector http = drydock.injector().createChildInjector(new HttpModule());
-        HttpApi api = HttpApi.start(http.getInstance(ApiServices.class), config.host(), config.port());
+        HttpApi api = HttpApi.start(http.getInstance(ApiServices.class), config.host(), config.port(),
+                httpLimits);
 
         SimulatedScheduler scheduler = drydock.scheduler();
         LOG.info("Drydock listening on {} (Drycc controller API 2.3)", api.uri());
@@ -53,6 +57,9 @@ public final class Main {
         Settings.Limits limits = config.settings().limits();
         LOG.info("limits: {} processes of one type, configs of {} bytes and {} keys per field, {} items a page",
                 limits.processesPerType(), limits.configBytes(), limits.configKeys(), limits.pageSize());
+        LOG.info("http: {} workers with a queue of {}, bodies within {} s, answers read within {} s, {} connections",
+                httpLimits.workers(), httpLimits.queue(), httpLimits.bodyDeadline().toSeconds(),
+                httpLimits.writeDeadline().toSeconds(), httpLimits.maxConnections());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

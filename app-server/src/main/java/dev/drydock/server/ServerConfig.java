@@ -221,7 +221,8 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 "             DRYDOCK_DATABASE_USER, DRYDOCK_DATABASE_PASSWORD, DRYDOCK_DATABASE_POOL_SIZE,",
                 "             REGISTRATION_MODE (enabled|disabled|admin_only), RESERVED_NAMES (comma-separated app ids),",
                 "             DRYCC_BUILDER_KEY, DRYDOCK_MAX_PROCESSES_PER_TYPE, DRYDOCK_MAX_CONFIG_BYTES,",
-                "             DRYDOCK_MAX_CONFIG_KEYS, DRYDOCK_MAX_PAGE_SIZE"));
+                "             DRYDOCK_MAX_CONFIG_KEYS, DRYDOCK_MAX_PAGE_SIZE, DRYDOCK_HTTP_WORKERS, DRYDOCK_HTTP_QUEUE,",
+                "             DRYDOCK_BODY_TIMEOUT, DRYDOCK_WRITE_TIMEOUT, DRYDOCK_MAX_CONNECTIONS"));
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -260,6 +261,39 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
     }
 
     /** A command line or environment that cannot be used; the message says why. */
+    /**
+     * What one HTTP client may cost the server (see {@link dev.drydock.http.HttpLimits}), from the
+     * environment: DRYDOCK_HTTP_WORKERS, DRYDOCK_HTTP_QUEUE, DRYDOCK_BODY_TIMEOUT and
+     * DRYDOCK_WRITE_TIMEOUT (seconds), DRYDOCK_MAX_CONNECTIONS.
+     */
+    public static dev.drydock.http.HttpLimits httpLimits(Map<String, String> env) {
+        dev.drydock.http.HttpLimits d = dev.drydock.http.HttpLimits.DEFAULT;
+        int workers = whole(env, "DRYDOCK_HTTP_WORKERS", d.workers(), 1, 1_000);
+        int queue = whole(env, "DRYDOCK_HTTP_QUEUE", d.queue(), 0, 100_000);
+        int body = whole(env, "DRYDOCK_BODY_TIMEOUT", (int) d.bodyDeadline().toSeconds(), 1, 3_600);
+        int write = whole(env, "DRYDOCK_WRITE_TIMEOUT", (int) d.writeDeadline().toSeconds(), 1, 3_600);
+        int connections = whole(env, "DRYDOCK_MAX_CONNECTIONS", d.maxConnections(), 1, 1_000_000);
+        return d.withWorkers(workers, queue)
+                .withDeadlines(java.time.Duration.ofSeconds(body), java.time.Duration.ofSeconds(write))
+                .withMaxConnections(connections);
+    }
+
+    private static int whole(Map<String, String> env, String variable, int defaultValue, int min, int max) {
+        String text = blankToNull(env.get(variable));
+        if (text == null) {
+            return defaultValue;
+        }
+        String range = variable + " must be a whole number from " + min + " to " + max + ", not " + text;
+        if (!text.strip().matches("[0-9]{1,9}")) {
+            throw new UsageException(range);
+        }
+        int value = Integer.parseInt(text.strip());
+        if (value < min || value > max) {
+            throw new UsageException(range);
+        }
+        return value;
+    }
+
     public static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

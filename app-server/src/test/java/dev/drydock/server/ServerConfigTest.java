@@ -155,4 +155,25 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("REGISTRATION_MODE", "sometimes")))
                 .hasMessageContaining("REGISTRATION_MODE");
     }
+
+    @Test
+    void httpLimitsComeFromTheEnvironmentAndBadOnesAreRefusedWithTheirName() {
+        assertThat(ServerConfig.httpLimits(Map.of())).isEqualTo(dev.drydock.http.HttpLimits.DEFAULT);
+
+        dev.drydock.http.HttpLimits set = ServerConfig.httpLimits(Map.of("DRYDOCK_HTTP_WORKERS", "4",
+                "DRYDOCK_HTTP_QUEUE", "0", "DRYDOCK_BODY_TIMEOUT", "5", "DRYDOCK_WRITE_TIMEOUT", "7",
+                "DRYDOCK_MAX_CONNECTIONS", "64"));
+        assertThat(set.workers()).isEqualTo(4);
+        assertThat(set.queue()).isZero();
+        assertThat(set.bodyDeadline()).hasSeconds(5);
+        assertThat(set.writeDeadline()).hasSeconds(7);
+        assertThat(set.maxConnections()).isEqualTo(64);
+
+        assertThatThrownBy(() -> ServerConfig.httpLimits(Map.of("DRYDOCK_HTTP_WORKERS", "0")))
+                .isInstanceOf(ServerConfig.UsageException.class)
+                .hasMessage("DRYDOCK_HTTP_WORKERS must be a whole number from 1 to 1000, not 0");
+        assertThatThrownBy(() -> ServerConfig.httpLimits(Map.of("DRYDOCK_BODY_TIMEOUT", "1.5")))
+                .isInstanceOf(ServerConfig.UsageException.class)
+                .hasMessageStartingWith("DRYDOCK_BODY_TIMEOUT must be a whole number");
+    }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.RequestExecutorProvider;
@@ -116,6 +117,11 @@ public final class FrontDoor extends HttpHandler implements AutoCloseable {
     public void service(Request request, Response response) throws Exception {
         if (overloaded.get() != null) {
             busy(request, response);
+            return;
+        }
+        if (Method.CONNECT.equals(request.getMethod())) {
+            // no tunnels here; Grizzly would end this answer by closing the connection, and then keep it
+            answerAndClose(request, response, 404, JsonErrorPages.NOT_FOUND);
             return;
         }
         if (!Thread.currentThread().getName().startsWith(SLOW_PEER_THREAD)) {
