@@ -8,6 +8,7 @@ import dev.drydock.http.internal.FrontDoor;
 import dev.drydock.http.internal.Json;
 import dev.drydock.http.internal.JsonBodyReader;
 import dev.drydock.http.internal.JsonErrorPages;
+import dev.drydock.http.internal.JsonHeaderErrors;
 import dev.drydock.http.internal.MediaHeadersFilter;
 import dev.drydock.http.internal.RequestTargetGuard;
 import dev.drydock.http.internal.ResourceInstanceWarnings;
@@ -28,7 +29,7 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
-import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -46,7 +47,6 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class HttpApi implements AutoCloseable {
     private static final int SELECTOR_THREADS = 2;
-    private static final int IO_THREADS = 2;
     private static final long SHUTDOWN_GRACE_SECONDS = 5;
     // room for a whole answer in the connection's write queue, so a worker seldom waits on a peer
     private static final int PENDING_BYTES_PER_CONNECTION = 8 * 1024 * 1024;
@@ -93,12 +93,10 @@ public final class HttpApi implements AutoCloseable {
         listener.setDefaultErrorPageGenerator(errorPages);
         TCPNIOTransport transport = listener.getTransport();
         transport.setSelectorRunnersCount(SELECTOR_THREADS);
-        // a few threads read and parse requests and never block; the front door hands each request
-        // to a worker of its own bounded pool once it can run without waiting on the peer
-        transport.setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-                .setPoolName("drydock-http-io")
-                .setCorePoolSize(IO_THREADS)
-                .setMaxPoolSize(IO_THREADS));
+        // requests are read and parsed on the selector threads, which never block; the front door
+        // then hands each to a thread of its own pools
+        transport.setIOStrategy(SameThreadIOStrategy.getInstance());
+        transport.setWorkerThreadPoolConfig(null);
         transport.setWriteTimeout(limits.writeDeadline().toMillis(), TimeUnit.MILLISECONDS);
         transport.setReadTimeout(limits.bodyDeadline().toMillis(), TimeUnit.MILLISECONDS);
         transport.getAsyncQueueIO().getWriter().setMaxPendingBytesPerConnection(PENDING_BYTES_PER_CONNECTION);
@@ -109,6 +107,7 @@ public final class HttpApi implements AutoCloseable {
         // a connection that sends nothing (between requests, or a chunked body that never starts)
         // is closed after as long as a body may take
         listener.getKeepAlive().setIdleTimeoutInSeconds((int) Math.max(1, limits.bodyDeadline().toSeconds()));
+        listener.registerAddOn(new JsonHeaderErrors());
         listener.registerAddOn(new UpgradeRefusal());
         try {
             server.start();

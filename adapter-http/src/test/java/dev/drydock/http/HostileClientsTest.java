@@ -102,6 +102,23 @@ class HostileClientsTest {
     }
 
     @Test
+    void unreadableHeadersAre400WithAJsonBody() throws Exception {
+        try (ApiFixture api = ApiFixture.startAsInProduction(HttpLimits.DEFAULT)) {
+            for (String headers : List.of("X-Big: " + "a".repeat(20_000) + "\r\n", "Content-Length: abc\r\n")) {
+                try (Socket socket = connect(api)) {
+                    socket.getOutputStream().write(("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    String answer = readToEnd(socket, Duration.ofSeconds(5));
+                    assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
+                            .contains("DRYCC_API_VERSION: 2.3")
+                            .endsWith("{\"detail\":\"The request line or its headers could not be read "
+                                    + "(malformed, or too large).\"}");
+                }
+            }
+        }
+    }
+
+    @Test
     void aChunkedBodyThatNeverStartsLosesItsConnection() throws Exception {
         try (ApiFixture api = ApiFixture.startAsInProduction(SHORT_DEADLINES);
              Socket socket = connect(api)) {
@@ -336,10 +353,19 @@ class HostileClientsTest {
             stop.set(true);
             thread.join(15_000);
             Duration slowest = Duration.ofNanos(slowestNanos.get());
-            System.out.printf("bystander: %d answers, slowest %d ms%n", answers.get(), slowest.toMillis());
+            System.out.printf("bystander beside %s: %d answers, slowest %d ms%n", attack(), answers.get(),
+                    slowest.toMillis());
             assertThat(failures).as("the well-behaved client's failures").isEmpty();
             assertThat(answers.get()).as("the well-behaved client's answers").isGreaterThan(4);
             assertThat(slowest).as("the well-behaved client's slowest answer").isLessThan(PROMPT);
+        }
+
+        private static String attack() {
+            return StackWalker.getInstance().walk(frames -> frames
+                    .map(StackWalker.StackFrame::getMethodName)
+                    .filter(name -> !name.equals("assertPromptAndSuccessful") && !name.equals("attack")
+                            && !name.startsWith("lambda$"))
+                    .findFirst().orElse("?"));
         }
 
         @Override
