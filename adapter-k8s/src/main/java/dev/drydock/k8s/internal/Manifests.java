@@ -38,11 +38,11 @@ import java.util.TreeMap;
 /**
  * The Kubernetes objects of an app and its releases, as upstream makes them (behaviour.md §8):
  * pure functions of a deploy plan, so what the cluster is asked for can be read and tested
- * without a cluster.
+ * without a cluster. Each carries its apiVersion and kind, which the client does not fill in.
  */
 public final class Manifests {
     static final String HERITAGE = "drycc";
-    static final int DEFAULT_PORT = 5000;
+    public static final int DEFAULT_PORT = 5000;
     static final long DEFAULT_GRACE_SECONDS = 30;
     static final String DEFAULT_PULL_POLICY = "IfNotPresent";
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
@@ -53,7 +53,7 @@ public final class Manifests {
 
     /** The app's namespace, labelled as Drydock's. */
     public static V1Namespace namespace(String app) {
-        return new V1Namespace().metadata(new V1ObjectMeta().name(app).labels(Map.of("heritage", HERITAGE)));
+        return new V1Namespace().apiVersion("v1").kind("Namespace").metadata(new V1ObjectMeta().name(app).labels(Map.of("heritage", HERITAGE)));
     }
 
     /** The env secret's name for a release: {@code <app>-v<N>-env}. */
@@ -95,7 +95,7 @@ public final class Manifests {
         int version = plan.release().version();
         Map<String, byte[]> data = new TreeMap<>();
         env.forEach((name, value) -> data.put(secretKey(name), value.getBytes(StandardCharsets.UTF_8)));
-        return new V1Secret()
+        return new V1Secret().apiVersion("v1").kind("Secret")
                 .metadata(new V1ObjectMeta().name(envSecretName(plan.app(), version)).namespace(plan.app())
                         .labels(ordered("app", plan.app(), "heritage", HERITAGE, "version", "v" + version,
                                 "type", "env")))
@@ -140,7 +140,7 @@ public final class Manifests {
             pod.nodeSelector(new TreeMap<>(config.tags()));
         }
         int surge = Math.max(1, Math.min(batches, Math.max(replicas, 1)));
-        return new V1Deployment()
+        return new V1Deployment().apiVersion("apps/v1").kind("Deployment")
                 .metadata(new V1ObjectMeta().name(deploymentName(app, type)).namespace(app).labels(selector)
                         .annotations(Map.of("kubernetes.io/change-cause",
                                 plan.release().summary() == null ? "" : plan.release().summary())))
@@ -161,7 +161,7 @@ public final class Manifests {
         selector.put("app", app);
         selector.put("heritage", HERITAGE);
         routableType.ifPresent(type -> selector.put("type", type));
-        return new V1Service()
+        return new V1Service().apiVersion("v1").kind("Service")
                 .metadata(new V1ObjectMeta().name(app).namespace(app).labels(ordered("app", app, "heritage", HERITAGE)))
                 .spec(new V1ServiceSpec().selector(selector).ports(List.of(new V1ServicePort().name("http")
                         .port(80).targetPort(new IntOrString(targetPort)))));

@@ -1,0 +1,171 @@
+package dev.drydock.k8s;
+
+import dev.drydock.k8s.internal.Cluster;
+import dev.drydock.k8s.internal.Manifests;
+import dev.drydock.k8s.internal.PodStates;
+import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.model.Pod;
+import dev.drydock.ports.model.RunResult;
+import dev.drydock.ports.spi.DeployPlan;
+import dev.drydock.ports.spi.Routing;
+import dev.drydock.ports.spi.Scheduler;
+import dev.drydock.ports.spi.SchedulerCapabilities;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Service;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The scheduler on a Kubernetes cluster, with the objects upstream makes (see {@link Manifests}).
+ *
+ * <p>Work in progress (issue 9), not yet offered by the server: a deploy writes the release's
+ * objects but does not yet wait for the rollout or roll back a failed one; restart, run and logs
+ * answer "unavailable" with a message saying they are not there yet.
+ */
+public final class KubernetesScheduler implements Scheduler {
+    static final String NOT_YET = "is not yet supported on Kubernetes by this Drydock";
+    private static final int DEFAULT_BATCHES = 1;
+    private static final List<String> ROUTABLE = List.of("web", "cmd");
+
+    private final Cluster cluster;
+
+    public KubernetesScheduler(ApiClient client) {
+        this.cluster = new Cluster(client);
+    }
+
+    @Override
+    public SchedulerCapabilities capabilities() {
+        return new SchedulerCapabilities("kubernetes", true);
+    }
+
+    @Override
+    public boolean exists(String app) {
+        // a namespace still terminating from a destroy is on its way out, not the app's
+        return cluster.namespace(app)
+                .filter(ns -> ns.getStatus() == null || !"Terminating".equals(ns.getStatus().getPhase()))
+                .isPresent();
+    }
+
+    @Override
+    public void create(String app) {
+        cluster.ensureNamespace(Manifests.namespace(app));
+        if (cluster.service(app, app).isEmpty()) {
+            cluster.applyService(Manifests.service(app, Manifests.DEFAULT_PORT, Optional.empty()));
+        }
+    }
+
+    @Override
+    public void destroy(String app) {
+        cluster.deleteNamespace(app);
+    }
+
+    @Override
+    public void deploy(DeployPlan plan) {
+        String app = plan.app();
+        cluster.ensureNamespace(Manifests.namespace(app));
+        int port = port(plan);
+        Map<String, String> env = Manifests.environment(plan, Optional.of(port));
+        cluster.applySecret(Manifests.envSecret(plan, env));
+        // routable types last, as upstream does
+        List<String> types = new ArrayList<>(plan.structure().keySet());
+        types.sort(Comparator.comparing(ROUTABLE::contains));
+        for (String type : types) {
+            cluster.applyDeployment(Manifests.deployment(plan, type, plan.structure().get(type), DEFAULT_BATCHES, env));
+        }
+        Optional<String> routable = ROUTABLE.stream().filter(plan.structure()::containsKey).findFirst();
+        V1Service service = Manifests.service(app, port, routable);
+        cluster.service(app, app).ifPresent(existing -> service.getMetadata()
+                .annotations(existing.getMetadata().getAnnotations()));
+        cluster.applyService(service);
+    }
+
+    @Override
+    public void scale(DeployPlan plan) {
+        for (Map.Entry<String, Integer> type : plan.structure().entrySet()) {
+            String name = Manifests.deploymentName(plan.app(), type.getKey());
+            Optional<V1Deployment> existing = cluster.deployment(plan.app(), name);
+            if (existing.isPresent()) {
+                V1Deployment deployment = existing.get();
+                deployment.getSpec().replicas(type.getValue());
+                cluster.applyDeployment(deployment.apiVersion("apps/v1").kind("Deployment"));
+            } else {
+                Map<String, String> env = Manifests.environment(plan, Optional.of(port(plan)));
+                cluster.applySecret(Manifests.envSecret(plan, env));
+                cluster.applyDeployment(Manifests.deployment(plan, type.getKey(), type.getValue(), DEFAULT_BATCHES,
+                        env));
+            }
+        }
+    }
+
+    @Override
+    public List<Pod> pods(String app, String release, Optional<String> type) {
+        String selector = "app=" + app + ",version=" + release + type.map(t -> ",type=" + t).orElse("");
+        return cluster.pods(app, selector).stream()
+                .map(PodStates::pod)
+                .sorted(Comparator.comparing(Pod::started).reversed())
+                .toList();
+    }
+
+    @Override
+    public List<Pod> restart(String app, String release, Optional<String> type, Optional<String> name) {
+        throw DrydockException.unavailable("Restarting processes " + NOT_YET + ".");
+    }
+
+    @Override
+    public RunResult run(DeployPlan plan, String command) {
+        throw DrydockException.unavailable("Running a one-off command " + NOT_YET + ".");
+    }
+
+    @Override
+    public List<String> logs(String app, int lines) {
+        throw DrydockException.unavailable("Reading logs " + NOT_YET + ".");
+    }
+
+    /** Upstream's router annotations on the app's Service, made if it is not there yet. */
+    @Override
+    public void route(Routing routing) {
+        String app = routing.app();
+        cluster.ensureNamespace(Manifests.namespace(app));
+        V1Service service = cluster.service(app, app)
+                .map(existing -> existing.apiVersion("v1").kind("Service"))
+                .orElseGet(() -> Manifests.service(app, Manifests.DEFAULT_PORT, Optional.empty()));
+        Map<String, String> annotations = new LinkedHashMap<>(Optional.ofNullable(
+                service.getMetadata().getAnnotations()).orElse(Map.of()));
+        annotations.put("router.drycc.cc/domains", String.join(",", routing.domains()));
+        annotations.put("router.drycc.cc/certificates", routing.certificates().stream()
+                .flatMap(c -> c.domains().stream().map(d -> d + ":" + c.name()))
+                .collect(Collectors.joining(",")));
+        annotations.put("router.drycc.cc/ssl.enforce", routing.httpsEnforced() ? "True" : "False");
+        service.getMetadata().annotations(annotations);
+        Map<String, String> labels = new LinkedHashMap<>(Optional.ofNullable(service.getMetadata().getLabels())
+                .orElse(Map.of()));
+        labels.put("router.drycc.cc/routable", "true");
+        service.getMetadata().labels(labels);
+        cluster.applyService(service);
+    }
+
+    @Override
+    public boolean nodesMatch(Map<String, String> labels) {
+        String selector = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+        return !cluster.nodes(selector).isEmpty();
+    }
+
+    // the config's PORT, else upstream's 5000 (reading the port an image exposes is left for later)
+    private static int port(DeployPlan plan) {
+        Object port = plan.config().values().get("PORT");
+        if (port != null && port.toString().strip().matches("[0-9]{1,5}")) {
+            int value = Integer.parseInt(port.toString().strip());
+            if (value >= 1 && value <= 65535) {
+                return value;
+            }
+        }
+        return Manifests.DEFAULT_PORT;
+    }
+}

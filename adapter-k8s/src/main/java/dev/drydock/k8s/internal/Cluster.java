@@ -1,0 +1,175 @@
+package dev.drydock.k8s.internal;
+
+import dev.drydock.ports.error.DrydockException;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Service;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The calls Drydock makes to a cluster, each answering in Drydock's terms: a missing object is an
+ * empty Optional, a cluster that cannot be reached or refuses is "unavailable" with its message,
+ * and writes are create-or-replace so that doing one again is harmless. Every call is bounded by
+ * the client's timeouts.
+ */
+public final class Cluster {
+    private final CoreV1Api core;
+    private final AppsV1Api apps;
+
+    public Cluster(ApiClient client) {
+        this.core = new CoreV1Api(client);
+        this.apps = new AppsV1Api(client);
+    }
+
+    /** What a call does, for the error message. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws ApiException;
+    }
+
+    public Optional<V1Namespace> namespace(String name) {
+        return find(() -> core.readNamespace(name).execute(), "read namespace " + name);
+    }
+
+    /** Makes the namespace unless it is there. */
+    public void ensureNamespace(V1Namespace namespace) {
+        String name = namespace.getMetadata().getName();
+        if (namespace(name).isEmpty()) {
+            try {
+                core.createNamespace(namespace).execute();
+            } catch (ApiException e) {
+                if (e.getCode() != 409) {
+                    throw refused("create namespace " + name, e);
+                }
+                // made meanwhile, or still terminating from a destroy: the caller's next call will tell
+            }
+        }
+    }
+
+    /** Deletes the namespace and all in it; one already gone is fine. */
+    public void deleteNamespace(String name) {
+        try {
+            core.deleteNamespace(name).execute();
+        } catch (ApiException e) {
+            if (e.getCode() != 404) {
+                throw refused("delete namespace " + name, e);
+            }
+        }
+    }
+
+    public Optional<V1Secret> secret(String namespace, String name) {
+        return find(() -> core.readNamespacedSecret(name, namespace).execute(),
+                "read secret " + namespace + "/" + name);
+    }
+
+    public void applySecret(V1Secret secret) {
+        String ns = secret.getMetadata().getNamespace();
+        String name = secret.getMetadata().getName();
+        Optional<V1Secret> existing = secret(ns, name);
+        call(() -> existing.isPresent()
+                ? core.replaceNamespacedSecret(name, ns, withVersion(secret, existing.get().getMetadata()
+                        .getResourceVersion())).execute()
+                : core.createNamespacedSecret(ns, secret).execute(), "write secret " + ns + "/" + name);
+    }
+
+    public Optional<V1Deployment> deployment(String namespace, String name) {
+        return find(() -> apps.readNamespacedDeployment(name, namespace).execute(),
+                "read deployment " + namespace + "/" + name);
+    }
+
+    public void applyDeployment(V1Deployment deployment) {
+        String ns = deployment.getMetadata().getNamespace();
+        String name = deployment.getMetadata().getName();
+        Optional<V1Deployment> existing = deployment(ns, name);
+        if (existing.isPresent()) {
+            deployment.getMetadata().resourceVersion(existing.get().getMetadata().getResourceVersion());
+            call(() -> apps.replaceNamespacedDeployment(name, ns, deployment).execute(),
+                    "replace deployment " + ns + "/" + name);
+        } else {
+            call(() -> apps.createNamespacedDeployment(ns, deployment).execute(), "create deployment " + ns + "/" + name);
+        }
+    }
+
+    public Optional<V1Service> service(String namespace, String name) {
+        return find(() -> core.readNamespacedService(name, namespace).execute(),
+                "read service " + namespace + "/" + name);
+    }
+
+    public void applyService(V1Service service) {
+        String ns = service.getMetadata().getNamespace();
+        String name = service.getMetadata().getName();
+        Optional<V1Service> existing = service(ns, name);
+        if (existing.isPresent()) {
+            service.getMetadata().resourceVersion(existing.get().getMetadata().getResourceVersion());
+            // the cluster gave the service its address, which a replacement must keep
+            service.getSpec().clusterIP(existing.get().getSpec().getClusterIP());
+            call(() -> core.replaceNamespacedService(name, ns, service).execute(), "replace service " + ns + "/" + name);
+        } else {
+            call(() -> core.createNamespacedService(ns, service).execute(), "create service " + ns + "/" + name);
+        }
+    }
+
+    /** The namespace's pods whose labels match the selector ({@code app=x,type=web}). */
+    public List<V1Pod> pods(String namespace, String labelSelector) {
+        return call(() -> core.listNamespacedPod(namespace).labelSelector(labelSelector).execute().getItems(),
+                "list pods in " + namespace);
+    }
+
+    /** Nodes whose labels match the selector ({@code disk=ssd,zone=a}). */
+    public List<io.kubernetes.client.openapi.models.V1Node> nodes(String labelSelector) {
+        return call(() -> core.listNode().labelSelector(labelSelector).execute().getItems(), "list nodes");
+    }
+
+    private static V1Secret withVersion(V1Secret secret, String resourceVersion) {
+        secret.getMetadata().resourceVersion(resourceVersion);
+        return secret;
+    }
+
+    private static <T> Optional<T> find(Call<T> call, String what) {
+        try {
+            return Optional.ofNullable(call.run());
+        } catch (ApiException e) {
+            if (e.getCode() == 404) {
+                return Optional.empty();
+            }
+            throw refused(what, e);
+        }
+    }
+
+    private static <T> T call(Call<T> call, String what) {
+        try {
+            return call.run();
+        } catch (ApiException e) {
+            throw refused(what, e);
+        }
+    }
+
+    /** The cluster down (code 0) or refusing: 503 with what was asked and what it said. */
+    static DrydockException refused(String what, ApiException e) {
+        String said = e.getCode() == 0
+                ? "unreachable (" + rootMessage(e) + ")"
+                : "answered " + e.getCode() + (e.getResponseBody() == null || e.getResponseBody().isBlank()
+                        ? "" : ": " + abbreviate(e.getResponseBody()));
+        return DrydockException.unavailable("Kubernetes could not " + what + ": " + said, e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 300 ? line : line.substring(0, 300) + "...";
+    }
+}

@@ -1,0 +1,168 @@
+package dev.drydock.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.ports.error.UnavailableException;
+import dev.drydock.ports.model.Build;
+import dev.drydock.ports.model.Config;
+import dev.drydock.ports.model.Release;
+import dev.drydock.ports.spi.DeployPlan;
+import dev.drydock.ports.spi.Routing;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.util.ClientBuilder;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the Kubernetes scheduler asks of a cluster, against an API server in CRUD mode (the fabric8 mock). */
+class KubernetesSchedulerTest {
+    private static final Instant CREATED = Instant.parse("2026-11-27T10:15:30Z");
+    private static KubernetesMockServer server;
+    private static ApiClient client;
+    private static KubernetesScheduler scheduler;
+
+    @BeforeAll
+    static void start() {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), false);
+        server.init();
+        client = new ClientBuilder().setBasePath(server.url("/").replaceAll("/$", "")).build();
+        scheduler = new KubernetesScheduler(client);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.destroy();
+    }
+
+    @Test
+    void anAppIsANamespaceWithAServiceUntilDestroyed() throws Exception {
+        assertThat(scheduler.exists("life")).isFalse();
+        scheduler.create("life");
+        scheduler.create("life");
+        assertThat(scheduler.exists("life")).isTrue();
+        V1Service service = new CoreV1Api(client).readNamespacedService("life", "life").execute();
+        assertThat(service.getSpec().getPorts().get(0).getTargetPort().getIntValue()).isEqualTo(5000);
+
+        scheduler.destroy("life");
+        scheduler.destroy("life");
+        assertThat(scheduler.exists("life")).isFalse();
+    }
+
+    @Test
+    void aDeployWritesTheReleasesSecretADeploymentPerTypeAndPointsTheServiceAtPort() throws Exception {
+        scheduler.create("shop");
+        DeployPlan plan = plan("shop", 2, Map.of("PORT", "8080"), Map.of("web", 2, "worker", 0));
+
+        scheduler.deploy(plan);
+
+        AppsV1Api apps = new AppsV1Api(client);
+        V1Deployment web = apps.readNamespacedDeployment("shop-web", "shop").execute();
+        V1Deployment worker = apps.readNamespacedDeployment("shop-worker", "shop").execute();
+        assertThat(web.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(worker.getSpec().getReplicas()).as("a type at 0 keeps an empty deployment").isZero();
+        assertThat(new CoreV1Api(client).readNamespacedSecret("shop-v2-env", "shop").execute().getData())
+                .containsKeys("port", "drycc-app", "workflow-release");
+        V1Service service = new CoreV1Api(client).readNamespacedService("shop", "shop").execute();
+        assertThat(service.getSpec().getPorts().get(0).getTargetPort().getIntValue()).isEqualTo(8080);
+        assertThat(service.getSpec().getSelector()).containsEntry("type", "web");
+
+        scheduler.scale(plan("shop", 2, Map.of("PORT", "8080"), Map.of("worker", 3)));
+        assertThat(apps.readNamespacedDeployment("shop-worker", "shop").execute().getSpec().getReplicas()).isEqualTo(3);
+        assertThat(apps.readNamespacedDeployment("shop-web", "shop").execute().getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    @Test
+    void podsOfAReleaseAreListedNewestFirstWithUpstreamsStates() throws Exception {
+        scheduler.create("pods");
+        CoreV1Api core = new CoreV1Api(client);
+        pod(core, "pods", "pods-web-1", "web", "v2", "2026-11-27T10:00:00Z", "Running");
+        pod(core, "pods", "pods-web-2", "web", "v2", "2026-11-27T11:00:00Z", "Pending");
+        pod(core, "pods", "pods-worker-1", "worker", "v2", "2026-11-27T09:00:00Z", "Failed");
+        pod(core, "pods", "pods-web-old", "web", "v1", "2026-11-27T08:00:00Z", "Running");
+
+        assertThat(scheduler.pods("pods", "v2", Optional.of("web")))
+                .extracting(p -> p.name() + " " + p.state())
+                .containsExactly("pods-web-2 initializing", "pods-web-1 starting");
+        assertThat(scheduler.pods("pods", "v2", Optional.empty())).hasSize(3);
+    }
+
+    @Test
+    void routingPutsUpstreamsRouterAnnotationsOnTheService() throws Exception {
+        scheduler.route(new Routing("routed", List.of("routed.example.com", "www.example.com"),
+                List.of(new Routing.TlsCertificate("example", List.of("www.example.com"), "CERT", "KEY")), true));
+
+        V1Service service = new CoreV1Api(client).readNamespacedService("routed", "routed").execute();
+        assertThat(service.getMetadata().getAnnotations())
+                .containsEntry("router.drycc.cc/domains", "routed.example.com,www.example.com")
+                .containsEntry("router.drycc.cc/certificates", "www.example.com:example")
+                .containsEntry("router.drycc.cc/ssl.enforce", "True");
+        assertThat(service.getMetadata().getLabels()).containsEntry("router.drycc.cc/routable", "true");
+
+        scheduler.deploy(plan("routed", 2, Map.of(), Map.of("web", 1)));
+        assertThat(new CoreV1Api(client).readNamespacedService("routed", "routed").execute().getMetadata()
+                .getAnnotations()).as("a deploy keeps the routing").containsKey("router.drycc.cc/domains");
+    }
+
+    @Test
+    void nodesMatchReadsTheNodesLabels() throws Exception {
+        new CoreV1Api(client).createNode(new V1Node().apiVersion("v1").kind("Node").metadata(new V1ObjectMeta()
+                .name("node-1").labels(Map.of("disk", "ssd", "zone", "a")))).execute();
+
+        assertThat(scheduler.nodesMatch(Map.of("disk", "ssd"))).isTrue();
+        assertThat(scheduler.nodesMatch(Map.of("disk", "ssd", "zone", "a"))).isTrue();
+        assertThat(scheduler.nodesMatch(Map.of("disk", "hdd"))).isFalse();
+    }
+
+    @Test
+    void whatIsNotThereYetSaysSo() {
+        assertThatThrownBy(() -> scheduler.logs("any", 10)).isInstanceOf(UnavailableException.class)
+                .hasMessage("Reading logs is not yet supported on Kubernetes by this Drydock.");
+        assertThatThrownBy(() -> scheduler.restart("any", "v1", Optional.empty(), Optional.empty()))
+                .isInstanceOf(UnavailableException.class);
+    }
+
+    private static void pod(CoreV1Api core, String ns, String name, String type, String version, String started,
+                            String phase) throws Exception {
+        core.createNamespacedPod(ns, new V1Pod().apiVersion("v1").kind("Pod")
+                .metadata(new V1ObjectMeta().name(name).labels(Map.of("app", ns, "type", type, "version", version)))
+                .spec(new V1PodSpec().containers(List.of(new V1Container().name("c").image("i"))))
+                .status(new V1PodStatus().phase(phase).startTime(OffsetDateTime.parse(started)))).execute();
+    }
+
+    private static DeployPlan plan(String app, int version, Map<String, Object> values, Map<String, Integer> structure) {
+        Build build = new Build(UUID.randomUUID(), app, "ada", "registry.example/" + app + ":1", null,
+                Map.of("web", "./serve", "worker", "./work"), null, CREATED, CREATED);
+        Config config = new Config(UUID.randomUUID(), app, "ada", values, Map.of(), Map.of(), Map.of(),
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), CREATED, CREATED);
+        Release release = new Release(UUID.randomUUID(), app, "ada", version, "ada deployed", false,
+                null, config.uuid(), build.uuid(), CREATED, CREATED);
+        return new DeployPlan(app, release, build, config, structure, false);
+    }
+}
