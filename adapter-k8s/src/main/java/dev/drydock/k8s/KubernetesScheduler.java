@@ -13,30 +13,53 @@ import dev.drydock.ports.spi.SchedulerCapabilities;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Service;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The scheduler on a Kubernetes cluster, with the objects upstream makes (see {@link Manifests}).
  *
- * <p>Work in progress (issue 9), not yet offered by the server: a deploy writes the release's
- * objects but does not yet wait for the rollout or roll back a failed one; restart, run and logs
- * answer "unavailable" with a message saying they are not there yet.
+ * <p>A deploy writes the release's objects, then waits for the rollout, up to the deploy timeout.
+ * A rollout whose pods cannot pull their image or crash, or that is not ready in time, is rolled
+ * back: each Deployment is put back as it was before, and the deploy fails with the pod's reason.
+ *
+ * <p>Work in progress (issue 9), not yet offered by the server: restart, run and logs answer
+ * "unavailable" with a message saying they are not there yet.
  */
 public final class KubernetesScheduler implements Scheduler {
     static final String NOT_YET = "is not yet supported on Kubernetes by this Drydock";
     private static final int DEFAULT_BATCHES = 1;
     private static final List<String> ROUTABLE = List.of("web", "cmd");
 
+    /** Upstream's DRYCC_DEPLOY_TIMEOUT default. */
+    public static final Duration DEFAULT_DEPLOY_TIMEOUT = Duration.ofSeconds(120);
+    // waiting reasons of a pod that will not come up by itself
+    private static final Set<String> HOPELESS = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
+            "CrashLoopBackOff", "CreateContainerConfigError", "crashed");
+
     private final Cluster cluster;
+    private final Duration deployTimeout;
+    private final Duration poll;
 
     public KubernetesScheduler(ApiClient client) {
+        this(client, DEFAULT_DEPLOY_TIMEOUT, Duration.ofMillis(500));
+    }
+
+    /**
+     * @param deployTimeout how long a rollout may take before it is rolled back
+     * @param poll          how often a rollout is looked at
+     */
+    public KubernetesScheduler(ApiClient client, Duration deployTimeout, Duration poll) {
         this.cluster = new Cluster(client);
+        this.deployTimeout = deployTimeout;
+        this.poll = poll;
     }
 
     @Override
@@ -75,14 +98,90 @@ public final class KubernetesScheduler implements Scheduler {
         // routable types last, as upstream does
         List<String> types = new ArrayList<>(plan.structure().keySet());
         types.sort(Comparator.comparing(ROUTABLE::contains));
+        Map<String, Optional<V1Deployment>> before = new LinkedHashMap<>();
+        for (String type : types) {
+            before.put(type, cluster.deployment(app, Manifests.deploymentName(app, type)));
+        }
         for (String type : types) {
             cluster.applyDeployment(Manifests.deployment(plan, type, plan.structure().get(type), DEFAULT_BATCHES, env));
+        }
+        Optional<String> failure = awaitRollout(plan, types);
+        if (failure.isPresent()) {
+            rollBack(app, before);
+            throw DrydockException.invalid("There was a problem deploying v" + plan.release().version() + ": "
+                    + failure.get() + ". Its process types were rolled back to what ran before.");
         }
         Optional<String> routable = ROUTABLE.stream().filter(plan.structure()::containsKey).findFirst();
         V1Service service = Manifests.service(app, port, routable);
         cluster.service(app, app).ifPresent(existing -> service.getMetadata()
                 .annotations(existing.getMetadata().getAnnotations()));
         cluster.applyService(service);
+    }
+
+    /** Empty once every type of the plan runs the release, ready; else why it will not. */
+    private Optional<String> awaitRollout(DeployPlan plan, List<String> types) {
+        String app = plan.app();
+        String version = "v" + plan.release().version();
+        long deadline = System.nanoTime() + deployTimeout.toNanos();
+        while (true) {
+            Optional<String> hopeless = cluster.pods(app, "app=" + app + ",version=" + version).stream()
+                    .map(pod -> pod.getMetadata().getName() + " " + PodStates.state(pod))
+                    .filter(named -> HOPELESS.contains(named.substring(named.indexOf(' ') + 1)))
+                    .findFirst()
+                    .map(named -> named.substring(named.indexOf(' ') + 1) + " (pod " + named.substring(0,
+                            named.indexOf(' ')) + ")");
+            if (hopeless.isPresent()) {
+                return hopeless;
+            }
+            if (types.stream().allMatch(type -> rolledOut(app, type, plan.structure().get(type)))) {
+                return Optional.empty();
+            }
+            if (System.nanoTime() > deadline) {
+                return Optional.of("the rollout was not ready within " + deployTimeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of("the deploy was interrupted");
+            }
+        }
+    }
+
+    private boolean rolledOut(String app, String type, int replicas) {
+        if (replicas == 0) {
+            return true;
+        }
+        return cluster.deployment(app, Manifests.deploymentName(app, type)).map(d -> {
+            var status = d.getStatus();
+            if (status == null) {
+                return false;
+            }
+            Long generation = d.getMetadata().getGeneration();
+            boolean observed = generation == null || (status.getObservedGeneration() != null
+                    && status.getObservedGeneration() >= generation);
+            return observed && nonNull(status.getUpdatedReplicas()) >= replicas
+                    && nonNull(status.getAvailableReplicas()) >= replicas;
+        }).orElse(false);
+    }
+
+    private static int nonNull(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    /** Puts each Deployment back as it was before the deploy; one that was not there goes to 0. */
+    private void rollBack(String app, Map<String, Optional<V1Deployment>> before) {
+        before.forEach((type, previous) -> {
+            if (previous.isPresent()) {
+                V1Deployment restored = previous.get().apiVersion("apps/v1").kind("Deployment").status(null);
+                cluster.applyDeployment(restored);
+            } else {
+                cluster.deployment(app, Manifests.deploymentName(app, type)).ifPresent(added -> {
+                    added.getSpec().replicas(0);
+                    cluster.applyDeployment(added.apiVersion("apps/v1").kind("Deployment"));
+                });
+            }
+        });
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1DeploymentStatus;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -45,6 +46,10 @@ class KubernetesSchedulerTest {
     private static KubernetesMockServer server;
     private static ApiClient client;
     private static KubernetesScheduler scheduler;
+    // namespaces whose rollouts the stand-in kubelet leaves alone
+    private static final java.util.Set<String> STUCK = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.concurrent.atomic.AtomicBoolean RUNNING = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private static Thread kubelet;
 
     @BeforeAll
     static void start() {
@@ -53,12 +58,83 @@ class KubernetesSchedulerTest {
                 new KubernetesMixedDispatcher(responses), false);
         server.init();
         client = new ClientBuilder().setBasePath(server.url("/").replaceAll("/$", "")).build();
-        scheduler = new KubernetesScheduler(client);
+        scheduler = new KubernetesScheduler(client, java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(20));
+        kubelet = new Thread(KubernetesSchedulerTest::rollOut, "kubelet");
+        kubelet.setDaemon(true);
+        kubelet.start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
+        RUNNING.set(false);
+        kubelet.join(5_000);
         server.destroy();
+    }
+
+    /** The mock runs no controllers: this stands in for them, reporting every rollout done. */
+    private static void rollOut() {
+        AppsV1Api apps = new AppsV1Api(client);
+        while (RUNNING.get()) {
+            try {
+                for (V1Deployment d : apps.listDeploymentForAllNamespaces().execute().getItems()) {
+                    int replicas = d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas();
+                    boolean done = d.getStatus() != null && d.getStatus().getUpdatedReplicas() != null
+                            && d.getStatus().getUpdatedReplicas() == replicas;
+                    if (!done && !STUCK.contains(d.getMetadata().getNamespace())) {
+                        d.apiVersion("apps/v1").kind("Deployment").status(new V1DeploymentStatus()
+                                .observedGeneration(d.getMetadata().getGeneration()).replicas(replicas)
+                                .updatedReplicas(replicas).availableReplicas(replicas).readyReplicas(replicas));
+                        apps.replaceNamespacedDeploymentStatus(d.getMetadata().getName(),
+                                d.getMetadata().getNamespace(), d).execute();
+                    }
+                }
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception retry) {
+                // a deployment replaced meanwhile: the next round sees it
+            }
+        }
+    }
+
+    @Test
+    void aRolloutWhosePodsCannotPullTheirImageIsRolledBackWithTheReason() throws Exception {
+        scheduler.create("pull");
+        scheduler.deploy(plan("pull", 2, Map.of(), Map.of("web", 1)));
+        pod(new CoreV1Api(client), "pull", "pull-web-abc", "web", "v3", "2026-11-27T12:00:00Z", "Pending");
+        CoreV1Api core = new CoreV1Api(client);
+        V1Pod stuck = core.readNamespacedPod("pull-web-abc", "pull").execute();
+        stuck.getStatus().containerStatuses(List.of(new io.kubernetes.client.openapi.models.V1ContainerStatus()
+                .name("c").image("i").imageID("").ready(false).restartCount(0)
+                .state(new io.kubernetes.client.openapi.models.V1ContainerState().waiting(
+                        new io.kubernetes.client.openapi.models.V1ContainerStateWaiting().reason("ErrImagePull")))));
+        core.replaceNamespacedPodStatus("pull-web-abc", "pull", stuck.apiVersion("v1").kind("Pod")).execute();
+
+        assertThatThrownBy(() -> scheduler.deploy(plan("pull", 3, Map.of(), Map.of("web", 1))))
+                .isInstanceOf(dev.drydock.ports.error.InvalidException.class)
+                .hasMessage("There was a problem deploying v3: ErrImagePull (pod pull-web-abc). "
+                        + "Its process types were rolled back to what ran before.");
+        assertThat(new AppsV1Api(client).readNamespacedDeployment("pull-web", "pull").execute().getSpec()
+                .getTemplate().getMetadata().getLabels()).containsEntry("version", "v2");
+    }
+
+    @Test
+    void aRolloutNotReadyInTimeIsRolledBack() throws Exception {
+        KubernetesScheduler impatient = new KubernetesScheduler(client, java.time.Duration.ofMillis(300),
+                java.time.Duration.ofMillis(20));
+        impatient.create("slow");
+        impatient.deploy(plan("slow", 2, Map.of(), Map.of("web", 1)));
+        STUCK.add("slow");
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> impatient.deploy(plan("slow", 3, Map.of(), Map.of("web", 1, "worker", 1))))
+                .hasMessageContaining("the rollout was not ready within 0 s");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+        AppsV1Api apps = new AppsV1Api(client);
+        assertThat(apps.readNamespacedDeployment("slow-web", "slow").execute().getSpec().getTemplate().getMetadata()
+                .getLabels()).containsEntry("version", "v2");
+        assertThat(apps.readNamespacedDeployment("slow-worker", "slow").execute().getSpec().getReplicas())
+                .as("a type the failed release added goes to 0").isZero();
     }
 
     @Test
