@@ -9,12 +9,6 @@ import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.DeployPlan;
 import dev.drydock.ports.spi.Routing;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -27,14 +21,11 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.kubernetes.client.openapi.models.V1Service;
-import io.kubernetes.client.util.ClientBuilder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /** What the Kubernetes scheduler asks of a cluster, against an API server in CRUD mode (the fabric8 mock). */
 class KubernetesSchedulerTest {
     private static final Instant CREATED = Instant.parse("2026-11-27T10:15:30Z");
-    private static KubernetesMockServer server;
+    private static MockApiServer server;
     private static ApiClient client;
     private static KubernetesScheduler scheduler;
     // namespaces whose rollouts the stand-in kubelet leaves alone
@@ -53,11 +44,8 @@ class KubernetesSchedulerTest {
 
     @BeforeAll
     static void start() {
-        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
-        server.init();
-        client = new ClientBuilder().setBasePath(server.url("/").replaceAll("/$", "")).build();
+        server = new MockApiServer();
+        client = server.client();
         scheduler = new KubernetesScheduler(client, java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(20));
         kubelet = new Thread(KubernetesSchedulerTest::rollOut, "kubelet");
         kubelet.setDaemon(true);
@@ -68,7 +56,7 @@ class KubernetesSchedulerTest {
     static void stop() throws InterruptedException {
         RUNNING.set(false);
         kubelet.join(5_000);
-        server.destroy();
+        server.close();
     }
 
     /** The mock runs no controllers: this stands in for them, reporting every rollout done. */

@@ -3,28 +3,20 @@ package dev.drydock.k8s.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.k8s.MockApiServer;
 import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.DeployPlan;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
-import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.util.ClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,22 +25,18 @@ import org.junit.jupiter.api.Test;
 /** The cluster calls against a Kubernetes API server in CRUD mode (the fabric8 mock). */
 class ClusterTest {
     private static final Instant CREATED = Instant.parse("2026-11-27T10:15:30Z");
-    private static KubernetesMockServer server;
+    private static MockApiServer server;
     private static Cluster cluster;
 
     @BeforeAll
     static void start() {
-        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
-        server.init();
-        ApiClient client = new ClientBuilder().setBasePath(server.url("/").replaceAll("/$", "")).build();
-        cluster = new Cluster(client);
+        server = new MockApiServer();
+        cluster = new Cluster(server.client());
     }
 
     @AfterAll
     static void stop() {
-        server.destroy();
+        server.close();
     }
 
     @Test
@@ -95,8 +83,7 @@ class ClusterTest {
     @Test
     void podsAreListedByTheirLabels() throws Exception {
         cluster.ensureNamespace(Manifests.namespace("pods-app"));
-        var core = new io.kubernetes.client.openapi.apis.CoreV1Api(
-                new ClientBuilder().setBasePath(server.url("/").replaceAll("/$", "")).build());
+        var core = new io.kubernetes.client.openapi.apis.CoreV1Api(server.client());
         for (String type : new String[] {"web", "worker"}) {
             core.createNamespacedPod("pods-app", new V1Pod().apiVersion("v1").kind("Pod").metadata(new V1ObjectMeta()
                     .name("pods-app-" + type + "-1").labels(Map.of("app", "pods-app", "type", type, "version", "v2")))
