@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * A rollout whose pods cannot pull their image or crash, or that is not ready in time, is rolled
  * back: each Deployment is put back as it was before, and the deploy fails with the pod's reason.
  *
- * <p>Work in progress (issue 9), not yet offered by the server: restart, run and logs answer
+ * <p>Work in progress (issue 9), not yet offered by the server: restart and run answer
  * "unavailable" with a message saying they are not there yet.
  */
 public final class KubernetesScheduler implements Scheduler {
@@ -221,9 +221,26 @@ public final class KubernetesScheduler implements Scheduler {
         throw DrydockException.unavailable("Running a one-off command " + NOT_YET + ".");
     }
 
+    /**
+     * The last lines of the app's pods, each as {@code <app>[<pod>]: <line>}, pod by pod in name
+     * order, the last {@code lines} of them in all.
+     */
     @Override
     public List<String> logs(String app, int lines) {
-        throw DrydockException.unavailable("Reading logs " + NOT_YET + ".");
+        if (lines <= 0) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>();
+        cluster.pods(app, "app=" + app).stream()
+                .sorted(Comparator.comparing(pod -> pod.getMetadata().getName()))
+                .forEach(pod -> {
+                    String name = pod.getMetadata().getName();
+                    String container = pod.getSpec() == null || pod.getSpec().getContainers() == null
+                            || pod.getSpec().getContainers().isEmpty() ? name
+                            : pod.getSpec().getContainers().get(0).getName();
+                    cluster.podLog(app, name, container, lines).forEach(line -> all.add(app + "[" + name + "]: " + line));
+                });
+        return all.size() <= lines ? all : List.copyOf(all.subList(all.size() - lines, all.size()));
     }
 
     /** Upstream's router annotations on the app's Service, made if it is not there yet. */

@@ -205,9 +205,26 @@ class KubernetesSchedulerTest {
     }
 
     @Test
+    void logsAreTheLastLinesOfTheAppsPods() throws Exception {
+        scheduler.create("logged");
+        CoreV1Api core = new CoreV1Api(client);
+        pod(core, "logged", "logged-web-1", "web", "v2", "2026-11-27T10:00:00Z", "Running");
+        pod(core, "logged", "logged-worker-1", "worker", "v2", "2026-11-27T10:00:00Z", "Running");
+        server.expectGet("/api/v1/namespaces/logged/pods/logged-web-1/log?container=c&tailLines=3",
+                "GET /\nGET /a\nGET /b\n");
+        server.expectGet("/api/v1/namespaces/logged/pods/logged-worker-1/log?container=c&tailLines=3",
+                "working\n");
+
+        assertThat(scheduler.logs("logged", 3)).containsExactly("logged[logged-web-1]: GET /a",
+                "logged[logged-web-1]: GET /b", "logged[logged-worker-1]: working");
+        assertThat(scheduler.logs("logged", 0)).isEmpty();
+    }
+
+    @Test
     void whatIsNotThereYetSaysSo() {
-        assertThatThrownBy(() -> scheduler.logs("any", 10)).isInstanceOf(UnavailableException.class)
-                .hasMessage("Reading logs is not yet supported on Kubernetes by this Drydock.");
+        assertThatThrownBy(() -> scheduler.run(plan("any", 2, Map.of(), Map.of()), "ls"))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessage("Running a one-off command is not yet supported on Kubernetes by this Drydock.");
         assertThatThrownBy(() -> scheduler.restart("any", "v1", Optional.empty(), Optional.empty()))
                 .isInstanceOf(UnavailableException.class);
     }

@@ -32,6 +32,11 @@ public final class MockApiServer implements AutoCloseable {
         return client;
     }
 
+    /** Answers every GET of this path (and query) with the body, before the CRUD store is asked. */
+    public void expectGet(String pathAndQuery, String body) {
+        server.expect().get().withPath(pathAndQuery).andReturn(200, body).always();
+    }
+
     @Override
     public void close() {
         server.destroy();

@@ -122,6 +122,14 @@ public final class Cluster {
                 "list pods in " + namespace);
     }
 
+    /** The last lines a pod's container wrote; empty when the pod has none to give (not started, gone). */
+    public List<String> podLog(String namespace, String pod, String container, int lines) {
+        return find(() -> core.readNamespacedPodLog(pod, namespace).container(container).tailLines(lines).execute(),
+                "read the log of pod " + namespace + "/" + pod)
+                .map(text -> text.isEmpty() ? List.<String>of() : List.of(text.split("\\r?\\n")))
+                .orElse(List.of());
+    }
+
     /** Nodes whose labels match the selector ({@code disk=ssd,zone=a}). */
     public List<io.kubernetes.client.openapi.models.V1Node> nodes(String labelSelector) {
         return call(() -> core.listNode().labelSelector(labelSelector).execute().getItems(), "list nodes");
