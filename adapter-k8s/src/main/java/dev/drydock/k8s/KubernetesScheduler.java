@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  * A rollout whose pods cannot pull their image or crash, or that is not ready in time, is rolled
  * back: each Deployment is put back as it was before, and the deploy fails with the pod's reason.
  *
- * <p>Work in progress (issue 9), not yet offered by the server: restart and run answer
- * "unavailable" with a message saying they are not there yet.
+ * <p>Work in progress (issue 9), not yet offered by the server: restart answers "unavailable"
+ * with a message saying it is not there yet.
  */
 public final class KubernetesScheduler implements Scheduler {
     static final String NOT_YET = "is not yet supported on Kubernetes by this Drydock";
@@ -45,8 +45,14 @@ public final class KubernetesScheduler implements Scheduler {
             "CrashLoopBackOff", "CreateContainerConfigError", "crashed");
 
     private final Cluster cluster;
+    /** Upstream waits 20 minutes for a one-off command. */
+    public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(20);
+    private static final String SUFFIX_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
+
     private final Duration deployTimeout;
     private final Duration poll;
+    private Duration runTimeout = DEFAULT_RUN_TIMEOUT;
+    private java.util.function.Supplier<String> runSuffix = KubernetesScheduler::randomSuffix;
 
     public KubernetesScheduler(ApiClient client) {
         this(client, DEFAULT_DEPLOY_TIMEOUT, Duration.ofMillis(500));
@@ -60,6 +66,22 @@ public final class KubernetesScheduler implements Scheduler {
         this.cluster = new Cluster(client);
         this.deployTimeout = deployTimeout;
         this.poll = poll;
+    }
+
+    /** How long a one-off command may run before its pod is deleted; for tests, the pod's name suffix too. */
+    KubernetesScheduler withRuns(Duration timeout, java.util.function.Supplier<String> suffixes) {
+        this.runTimeout = timeout;
+        this.runSuffix = suffixes;
+        return this;
+    }
+
+    private static String randomSuffix() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder suffix = new StringBuilder(5);
+        for (int i = 0; i < 5; i++) {
+            suffix.append(SUFFIX_CHARS.charAt(random.nextInt(SUFFIX_CHARS.length())));
+        }
+        return suffix.toString();
     }
 
     @Override
@@ -216,9 +238,63 @@ public final class KubernetesScheduler implements Scheduler {
         throw DrydockException.unavailable("Restarting processes " + NOT_YET + ".");
     }
 
+    /**
+     * Runs the command in a pod of its own and waits for it to end, up to the run timeout; then
+     * reads its log and always deletes it. Exit code 0 when it ended well, the container's own
+     * when it crashed; a pod that never ran (its image cannot be pulled, or time ran out) gives
+     * exit code 1 and says in which state it was.
+     */
     @Override
     public RunResult run(DeployPlan plan, String command) {
-        throw DrydockException.unavailable("Running a one-off command " + NOT_YET + ".");
+        String app = plan.app();
+        String name = app + "-run-" + runSuffix.get();
+        try {
+            Map<String, String> env = Manifests.environment(plan, Optional.of(port(plan)));
+            cluster.ensureNamespace(Manifests.namespace(app));
+            cluster.applySecret(Manifests.envSecret(plan, env));
+            cluster.createPod(Manifests.runPod(plan, name, command, env));
+            try {
+                return awaitRun(app, name);
+            } finally {
+                cluster.deletePod(app, name);
+            }
+        } catch (DrydockException e) {
+            throw e instanceof dev.drydock.ports.error.UnavailableException
+                    ? DrydockException.unavailable(name + " (run): " + e.getMessage(), e) : e;
+        }
+    }
+
+    private RunResult awaitRun(String app, String name) {
+        long deadline = System.nanoTime() + runTimeout.toNanos();
+        String state = "initializing";
+        while (System.nanoTime() <= deadline) {
+            Optional<io.kubernetes.client.openapi.models.V1Pod> pod = cluster.pod(app, name);
+            state = pod.map(PodStates::state).orElse("destroyed");
+            if (state.equals("down") || state.equals("crashed")) {
+                int exit = state.equals("down") ? 0 : pod.flatMap(KubernetesScheduler::exitCode).orElse(1);
+                String output = String.join("\n", cluster.podLog(app, name, name, Integer.MAX_VALUE));
+                return new RunResult(exit, output);
+            }
+            if (HOPELESS.contains(state) || state.equals("destroyed")) {
+                break;
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return new RunResult(1, "Could not get logs. Pod is in state " + state);
+    }
+
+    private static Optional<Integer> exitCode(io.kubernetes.client.openapi.models.V1Pod pod) {
+        return Optional.ofNullable(pod.getStatus()).map(s -> s.getContainerStatuses()).stream()
+                .flatMap(List::stream)
+                .map(c -> c.getState() == null ? null : c.getState().getTerminated())
+                .filter(java.util.Objects::nonNull)
+                .map(t -> t.getExitCode())
+                .findFirst();
     }
 
     /**

@@ -221,12 +221,61 @@ class KubernetesSchedulerTest {
     }
 
     @Test
+    void aOneOffCommandRunsInAPodOfItsOwnWhichIsDeletedAfterwards() throws Exception {
+        KubernetesScheduler runner = new KubernetesScheduler(client, java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofMillis(20)).withRuns(java.time.Duration.ofSeconds(5), () -> "abcde");
+        runner.create("oneoff");
+        server.expectGet("/api/v1/namespaces/oneoff/pods/oneoff-run-abcde/log?container=oneoff-run-abcde"
+                + "&tailLines=2147483647", "migrated\ndone\n");
+
+        var ended = java.util.concurrent.CompletableFuture.runAsync(() -> end("oneoff", "oneoff-run-abcde", 3));
+        dev.drydock.ports.model.RunResult result = runner.run(plan("oneoff", 2, Map.of(), Map.of()), "rake db:migrate");
+        ended.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(result).isEqualTo(new dev.drydock.ports.model.RunResult(3, "migrated\ndone"));
+        assertThat(new CoreV1Api(client).listNamespacedPod("oneoff").labelSelector("type=run").execute().getItems())
+                .as("the run pod is deleted").isEmpty();
+    }
+
+    @Test
+    void aOneOffCommandThatNeverStartsSaysInWhichStateItWas() {
+        KubernetesScheduler runner = new KubernetesScheduler(client, java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofMillis(20)).withRuns(java.time.Duration.ofMillis(300), () -> "zzzzz");
+        runner.create("neverup");
+
+        assertThat(runner.run(plan("neverup", 2, Map.of(), Map.of()), "ls"))
+                .isEqualTo(new dev.drydock.ports.model.RunResult(1, "Could not get logs. Pod is in state initializing"));
+    }
+
+    @Test
     void whatIsNotThereYetSaysSo() {
-        assertThatThrownBy(() -> scheduler.run(plan("any", 2, Map.of(), Map.of()), "ls"))
-                .isInstanceOf(UnavailableException.class)
-                .hasMessage("Running a one-off command is not yet supported on Kubernetes by this Drydock.");
         assertThatThrownBy(() -> scheduler.restart("any", "v1", Optional.empty(), Optional.empty()))
-                .isInstanceOf(UnavailableException.class);
+                .isInstanceOf(UnavailableException.class)
+                .hasMessage("Restarting processes is not yet supported on Kubernetes by this Drydock.");
+    }
+
+    /** Stands in for the kubelet: once the pod is there, it ends with this exit code. */
+    private static void end(String ns, String name, int exitCode) {
+        CoreV1Api core = new CoreV1Api(client);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                V1Pod pod = core.readNamespacedPod(name, ns).execute();
+                pod.apiVersion("v1").kind("Pod").status(new V1PodStatus().phase("Failed").containerStatuses(List.of(
+                        new io.kubernetes.client.openapi.models.V1ContainerStatus().name(name).image("i").imageID("")
+                                .ready(false).restartCount(0).state(new io.kubernetes.client.openapi.models
+                                        .V1ContainerState().terminated(new io.kubernetes.client.openapi.models
+                                                .V1ContainerStateTerminated().exitCode(exitCode))))));
+                core.replaceNamespacedPodStatus(name, ns, pod).execute();
+                return;
+            } catch (io.kubernetes.client.openapi.ApiException notYet) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 
     private static void pod(CoreV1Api core, String ns, String name, String type, String version, String started,

@@ -20,6 +20,8 @@ import java.util.Optional;
  * the client's timeouts.
  */
 public final class Cluster {
+    private static final int CONFLICT_ATTEMPTS = 5;
+
     private final CoreV1Api core;
     private final AppsV1Api apps;
 
@@ -84,16 +86,28 @@ public final class Cluster {
                 "read deployment " + namespace + "/" + name);
     }
 
+    /**
+     * Creates or replaces the Deployment. The cluster's controllers write its status all the
+     * while, so a replacement that meets a newer version (409) reads it again and retries.
+     */
     public void applyDeployment(V1Deployment deployment) {
         String ns = deployment.getMetadata().getNamespace();
         String name = deployment.getMetadata().getName();
-        Optional<V1Deployment> existing = deployment(ns, name);
-        if (existing.isPresent()) {
-            deployment.getMetadata().resourceVersion(existing.get().getMetadata().getResourceVersion());
-            call(() -> apps.replaceNamespacedDeployment(name, ns, deployment).execute(),
-                    "replace deployment " + ns + "/" + name);
-        } else {
-            call(() -> apps.createNamespacedDeployment(ns, deployment).execute(), "create deployment " + ns + "/" + name);
+        for (int attempt = 1; ; attempt++) {
+            Optional<V1Deployment> existing = deployment(ns, name);
+            try {
+                if (existing.isPresent()) {
+                    deployment.getMetadata().resourceVersion(existing.get().getMetadata().getResourceVersion());
+                    apps.replaceNamespacedDeployment(name, ns, deployment).execute();
+                } else {
+                    apps.createNamespacedDeployment(ns, deployment).execute();
+                }
+                return;
+            } catch (ApiException e) {
+                if (e.getCode() != 409 || attempt >= CONFLICT_ATTEMPTS) {
+                    throw refused((existing.isPresent() ? "replace" : "create") + " deployment " + ns + "/" + name, e);
+                }
+            }
         }
     }
 
@@ -120,6 +134,26 @@ public final class Cluster {
     public List<V1Pod> pods(String namespace, String labelSelector) {
         return call(() -> core.listNamespacedPod(namespace).labelSelector(labelSelector).execute().getItems(),
                 "list pods in " + namespace);
+    }
+
+    public Optional<V1Pod> pod(String namespace, String name) {
+        return find(() -> core.readNamespacedPod(name, namespace).execute(), "read pod " + namespace + "/" + name);
+    }
+
+    public void createPod(V1Pod pod) {
+        String ns = pod.getMetadata().getNamespace();
+        call(() -> core.createNamespacedPod(ns, pod).execute(), "create pod " + ns + "/" + pod.getMetadata().getName());
+    }
+
+    /** Deletes a pod; one already gone is fine. */
+    public void deletePod(String namespace, String name) {
+        try {
+            core.deleteNamespacedPod(name, namespace).execute();
+        } catch (ApiException e) {
+            if (e.getCode() != 404) {
+                throw refused("delete pod " + namespace + "/" + name, e);
+            }
+        }
     }
 
     /** The last lines a pod's container wrote; empty when the pod has none to give (not started, gone). */

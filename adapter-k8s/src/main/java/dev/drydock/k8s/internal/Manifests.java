@@ -15,6 +15,7 @@ import io.kubernetes.client.openapi.models.V1EnvVarSource;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
@@ -153,6 +154,28 @@ public final class Manifests {
                         .template(new V1PodTemplateSpec()
                                 .metadata(new V1ObjectMeta().labels(podLabels))
                                 .spec(pod)));
+    }
+
+    /**
+     * A one-off pod running {@code command} in the release's image, with the release's env; it is
+     * never restarted, and neither lists nor structures count it (its type is {@code run}).
+     */
+    public static V1Pod runPod(DeployPlan plan, String name, String command, Map<String, String> env) {
+        String app = plan.app();
+        String secret = envSecretName(app, plan.release().version());
+        V1Container container = new V1Container()
+                .name(name)
+                .image(plan.build().image())
+                .command(buildpack(plan.build()) ? List.of("/runner/init") : List.of("/bin/bash", "-c"))
+                .args(List.of(command))
+                .env(env.keySet().stream()
+                        .map(key -> new V1EnvVar().name(key).valueFrom(new V1EnvVarSource().secretKeyRef(
+                                new V1SecretKeySelector().name(secret).key(secretKey(key)))))
+                        .toList());
+        return new V1Pod().apiVersion("v1").kind("Pod")
+                .metadata(new V1ObjectMeta().name(name).namespace(app).labels(ordered("app", app,
+                        "version", "v" + plan.release().version(), "type", "run", "heritage", HERITAGE)))
+                .spec(new V1PodSpec().restartPolicy("Never").containers(List.of(container)));
     }
 
     /** The app's Service: port 80 to the app's port, selecting its routable type once it has one. */

@@ -36,7 +36,8 @@ public final class PodStates {
             return "terminating";
         }
         V1PodStatus status = pod.getStatus();
-        String phase = status == null || status.getPhase() == null ? "Unknown" : status.getPhase();
+        // a pod just made may have no status yet: the scheduler has not looked at it, so it is pending
+        String phase = status == null || status.getPhase() == null ? "Pending" : status.getPhase();
         List<V1ContainerStatus> containers = status == null || status.getContainerStatuses() == null
                 ? List.of() : status.getContainerStatuses();
         return switch (phase) {

@@ -47,6 +47,8 @@ class PodStatesTest {
         assertThat(PodStates.state(pod("Succeeded", List.of()))).isEqualTo("down");
         assertThat(PodStates.state(pod("Failed", List.of()))).isEqualTo("crashed");
         assertThat(PodStates.state(pod("Unknown", List.of()))).isEqualTo("error");
+        V1Pod justMade = pod("Pending", List.of()).status(null);
+        assertThat(PodStates.state(justMade)).as("no status yet").isEqualTo("initializing");
         V1Pod deleted = pod("Running", List.of(running(true)));
         deleted.getMetadata().deletionTimestamp(OffsetDateTime.now());
         assertThat(PodStates.state(deleted)).isEqualTo("terminating");
