@@ -30,11 +30,9 @@ import java.util.stream.Collectors;
  * A rollout whose pods cannot pull their image or crash, or that is not ready in time, is rolled
  * back: each Deployment is put back as it was before, and the deploy fails with the pod's reason.
  *
- * <p>Work in progress (issue 9), not yet offered by the server: restart answers "unavailable"
- * with a message saying it is not there yet.
+ * <p>Work in progress (issue 9): not yet offered by the server.
  */
 public final class KubernetesScheduler implements Scheduler {
-    static final String NOT_YET = "is not yet supported on Kubernetes by this Drydock";
     private static final int DEFAULT_BATCHES = 1;
     private static final List<String> ROUTABLE = List.of("web", "cmd");
 
@@ -233,9 +231,55 @@ public final class KubernetesScheduler implements Scheduler {
                 .toList();
     }
 
+    /**
+     * Deletes the matching pods and lets their Deployments replace them; returns the replacements
+     * that are there once each type has its count again, or when the deploy timeout is up.
+     */
     @Override
     public List<Pod> restart(String app, String release, Optional<String> type, Optional<String> name) {
-        throw DrydockException.unavailable("Restarting processes " + NOT_YET + ".");
+        String selector = "app=" + app + ",version=" + release + type.map(t -> ",type=" + t).orElse("");
+        List<io.kubernetes.client.openapi.models.V1Pod> matched = cluster.pods(app, selector).stream()
+                .filter(pod -> name.isEmpty() || name.get().equals(pod.getMetadata().getName()))
+                .filter(pod -> !"run".equals(labels(pod).get("type")))
+                .toList();
+        if (matched.isEmpty()) {
+            return List.of();
+        }
+        Set<String> deleted = matched.stream().map(pod -> pod.getMetadata().getName())
+                .collect(Collectors.toSet());
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        for (var pod : matched) {
+            String podType = labels(pod).getOrDefault("type", "");
+            wanted.computeIfAbsent(podType, t -> cluster.deployment(app, Manifests.deploymentName(app, t))
+                    .map(d -> d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas()).orElse(0));
+        }
+        deleted.forEach(pod -> cluster.deletePod(app, pod));
+        long deadline = System.nanoTime() + deployTimeout.toNanos();
+        while (true) {
+            List<Pod> replacements = cluster.pods(app, selector).stream()
+                    .filter(pod -> !deleted.contains(pod.getMetadata().getName()))
+                    .filter(pod -> name.isEmpty() || wanted.containsKey(labels(pod).getOrDefault("type", "")))
+                    .map(PodStates::pod)
+                    .filter(pod -> !pod.state().equals("terminating"))
+                    .sorted(Comparator.comparing(Pod::started).reversed())
+                    .toList();
+            boolean complete = wanted.entrySet().stream().allMatch(w -> replacements.stream()
+                    .filter(pod -> pod.type().equals(w.getKey())).count() >= w.getValue());
+            if (complete || System.nanoTime() > deadline) {
+                // by name: the one that took its place is the newest of its type
+                return name.isPresent() ? replacements.stream().limit(1).toList() : replacements;
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return replacements;
+            }
+        }
+    }
+
+    private static Map<String, String> labels(io.kubernetes.client.openapi.models.V1Pod pod) {
+        return Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of());
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.drydock.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Release;
@@ -248,10 +247,33 @@ class KubernetesSchedulerTest {
     }
 
     @Test
-    void whatIsNotThereYetSaysSo() {
-        assertThatThrownBy(() -> scheduler.restart("any", "v1", Optional.empty(), Optional.empty()))
-                .isInstanceOf(UnavailableException.class)
-                .hasMessage("Restarting processes is not yet supported on Kubernetes by this Drydock.");
+    void restartDeletesThePodsAndAnswersTheirReplacements() throws Exception {
+        scheduler.create("again");
+        scheduler.deploy(plan("again", 2, Map.of(), Map.of("web", 2, "worker", 1)));
+        CoreV1Api core = new CoreV1Api(client);
+        pod(core, "again", "again-web-1", "web", "v2", "2026-11-27T10:00:00Z", "Running");
+        pod(core, "again", "again-web-2", "web", "v2", "2026-11-27T10:00:01Z", "Running");
+        pod(core, "again", "again-worker-1", "worker", "v2", "2026-11-27T10:00:02Z", "Running");
+
+        // the Deployment's stand-in: the replacements come once the old pods are gone
+        var replaced = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                while (core.listNamespacedPod("again").labelSelector("type=web").execute().getItems().size() > 0) {
+                    Thread.sleep(10);
+                }
+                pod(core, "again", "again-web-3", "web", "v2", "2026-11-27T11:00:00Z", "Running");
+                pod(core, "again", "again-web-4", "web", "v2", "2026-11-27T11:00:01Z", "Running");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<dev.drydock.ports.model.Pod> fresh = scheduler.restart("again", "v2", Optional.of("web"), Optional.empty());
+        replaced.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(fresh).extracting(dev.drydock.ports.model.Pod::name).containsExactly("again-web-4", "again-web-3");
+        assertThat(core.listNamespacedPod("again").execute().getItems()).extracting(p -> p.getMetadata().getName())
+                .containsExactlyInAnyOrder("again-web-3", "again-web-4", "again-worker-1");
+        assertThat(scheduler.restart("again", "v2", Optional.empty(), Optional.of("no-such-pod"))).isEmpty();
     }
 
     /** Stands in for the kubelet: once the pod is there, it ends with this exit code. */
