@@ -112,9 +112,7 @@ public final class KubernetesScheduler implements Scheduler {
     public void deploy(DeployPlan plan) {
         String app = plan.app();
         cluster.ensureNamespace(Manifests.namespace(app));
-        int port = port(plan);
-        Map<String, String> env = Manifests.environment(plan, Optional.of(port));
-        cluster.applySecret(Manifests.envSecret(plan, env));
+        Map<String, String> env = writeEnv(plan);
         // routable types last, as upstream does
         List<String> types = new ArrayList<>(plan.structure().keySet());
         types.sort(Comparator.comparing(ROUTABLE::contains));
@@ -132,7 +130,7 @@ public final class KubernetesScheduler implements Scheduler {
                     + failure.get() + ". Its process types were rolled back to what ran before.");
         }
         Optional<String> routable = ROUTABLE.stream().filter(plan.structure()::containsKey).findFirst();
-        V1Service service = Manifests.service(app, port, routable);
+        V1Service service = Manifests.service(app, port(plan), routable);
         cluster.service(app, app).ifPresent(existing -> service.getMetadata()
                 .annotations(existing.getMetadata().getAnnotations()));
         cluster.applyService(service);
@@ -144,12 +142,11 @@ public final class KubernetesScheduler implements Scheduler {
         String version = "v" + plan.release().version();
         long deadline = System.nanoTime() + deployTimeout.toNanos();
         while (true) {
-            Optional<String> hopeless = cluster.pods(app, "app=" + app + ",version=" + version).stream()
-                    .map(pod -> pod.getMetadata().getName() + " " + PodStates.state(pod))
-                    .filter(named -> HOPELESS.contains(named.substring(named.indexOf(' ') + 1)))
+            Optional<String> hopeless = cluster.pods(app, selector(app, version, Optional.empty())).stream()
+                    .map(PodStates::pod)
+                    .filter(pod -> HOPELESS.contains(pod.state()))
                     .findFirst()
-                    .map(named -> named.substring(named.indexOf(' ') + 1) + " (pod " + named.substring(0,
-                            named.indexOf(' ')) + ")");
+                    .map(pod -> pod.state() + " (pod " + pod.name() + ")");
             if (hopeless.isPresent()) {
                 return hopeless;
             }
@@ -159,10 +156,7 @@ public final class KubernetesScheduler implements Scheduler {
             if (System.nanoTime() > deadline) {
                 return Optional.of("the rollout was not ready within " + deployTimeout.toSeconds() + " s");
             }
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pause()) {
                 return Optional.of("the deploy was interrupted");
             }
         }
@@ -214,18 +208,15 @@ public final class KubernetesScheduler implements Scheduler {
                 deployment.getSpec().replicas(type.getValue());
                 cluster.applyDeployment(deployment.apiVersion("apps/v1").kind("Deployment"));
             } else {
-                Map<String, String> env = Manifests.environment(plan, Optional.of(port(plan)));
-                cluster.applySecret(Manifests.envSecret(plan, env));
                 cluster.applyDeployment(Manifests.deployment(plan, type.getKey(), type.getValue(), DEFAULT_BATCHES,
-                        env));
+                        writeEnv(plan)));
             }
         }
     }
 
     @Override
     public List<Pod> pods(String app, String release, Optional<String> type) {
-        String selector = "app=" + app + ",version=" + release + type.map(t -> ",type=" + t).orElse("");
-        return cluster.pods(app, selector).stream()
+        return cluster.pods(app, selector(app, release, type)).stream()
                 .map(PodStates::pod)
                 .sorted(Comparator.comparing(Pod::started).reversed())
                 .toList();
@@ -237,31 +228,25 @@ public final class KubernetesScheduler implements Scheduler {
      */
     @Override
     public List<Pod> restart(String app, String release, Optional<String> type, Optional<String> name) {
-        String selector = "app=" + app + ",version=" + release + type.map(t -> ",type=" + t).orElse("");
-        List<io.kubernetes.client.openapi.models.V1Pod> matched = cluster.pods(app, selector).stream()
-                .filter(pod -> name.isEmpty() || name.get().equals(pod.getMetadata().getName()))
-                .filter(pod -> !"run".equals(labels(pod).get("type")))
+        List<Pod> matched = pods(app, release, type).stream()
+                .filter(pod -> name.isEmpty() || name.get().equals(pod.name()))
+                .filter(pod -> !pod.type().equals("run"))
                 .toList();
         if (matched.isEmpty()) {
             return List.of();
         }
-        Set<String> deleted = matched.stream().map(pod -> pod.getMetadata().getName())
-                .collect(Collectors.toSet());
+        Set<String> deleted = matched.stream().map(Pod::name).collect(Collectors.toSet());
         Map<String, Integer> wanted = new LinkedHashMap<>();
-        for (var pod : matched) {
-            String podType = labels(pod).getOrDefault("type", "");
-            wanted.computeIfAbsent(podType, t -> cluster.deployment(app, Manifests.deploymentName(app, t))
+        for (Pod pod : matched) {
+            wanted.computeIfAbsent(pod.type(), t -> cluster.deployment(app, Manifests.deploymentName(app, t))
                     .map(d -> d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas()).orElse(0));
         }
         deleted.forEach(pod -> cluster.deletePod(app, pod));
         long deadline = System.nanoTime() + deployTimeout.toNanos();
         while (true) {
-            List<Pod> replacements = cluster.pods(app, selector).stream()
-                    .filter(pod -> !deleted.contains(pod.getMetadata().getName()))
-                    .filter(pod -> name.isEmpty() || wanted.containsKey(labels(pod).getOrDefault("type", "")))
-                    .map(PodStates::pod)
+            List<Pod> replacements = pods(app, release, type).stream()
+                    .filter(pod -> !deleted.contains(pod.name()) && wanted.containsKey(pod.type()))
                     .filter(pod -> !pod.state().equals("terminating"))
-                    .sorted(Comparator.comparing(Pod::started).reversed())
                     .toList();
             boolean complete = wanted.entrySet().stream().allMatch(w -> replacements.stream()
                     .filter(pod -> pod.type().equals(w.getKey())).count() >= w.getValue());
@@ -269,17 +254,32 @@ public final class KubernetesScheduler implements Scheduler {
                 // by name: the one that took its place is the newest of its type
                 return name.isPresent() ? replacements.stream().limit(1).toList() : replacements;
             }
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pause()) {
                 return replacements;
             }
         }
     }
 
-    private static Map<String, String> labels(io.kubernetes.client.openapi.models.V1Pod pod) {
-        return Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of());
+    /** Writes the release's env secret; answers the env its containers read from it. */
+    private Map<String, String> writeEnv(DeployPlan plan) {
+        Map<String, String> env = Manifests.environment(plan, Optional.of(port(plan)));
+        cluster.applySecret(Manifests.envSecret(plan, env));
+        return env;
+    }
+
+    private static String selector(String app, String release, Optional<String> type) {
+        return "app=" + app + ",version=" + release + type.map(t -> ",type=" + t).orElse("");
+    }
+
+    /** Waits one poll; false when interrupted. */
+    private boolean pause() {
+        try {
+            Thread.sleep(poll.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
@@ -293,9 +293,8 @@ public final class KubernetesScheduler implements Scheduler {
         String app = plan.app();
         String name = app + "-run-" + runSuffix.get();
         try {
-            Map<String, String> env = Manifests.environment(plan, Optional.of(port(plan)));
             cluster.ensureNamespace(Manifests.namespace(app));
-            cluster.applySecret(Manifests.envSecret(plan, env));
+            Map<String, String> env = writeEnv(plan);
             cluster.createPod(Manifests.runPod(plan, name, command, env));
             try {
                 return awaitRun(app, name);
@@ -319,13 +318,7 @@ public final class KubernetesScheduler implements Scheduler {
                 String output = String.join("\n", cluster.podLog(app, name, name, Integer.MAX_VALUE));
                 return new RunResult(exit, output);
             }
-            if (HOPELESS.contains(state) || state.equals("destroyed")) {
-                break;
-            }
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (HOPELESS.contains(state) || state.equals("destroyed") || !pause()) {
                 break;
             }
         }

@@ -127,10 +127,7 @@ public final class Manifests {
                 .image(plan.build().image())
                 .imagePullPolicy(Optional.ofNullable(config.values().get("IMAGE_PULL_POLICY"))
                         .map(Object::toString).orElse(DEFAULT_PULL_POLICY))
-                .env(env.keySet().stream()
-                        .map(name -> new V1EnvVar().name(name).valueFrom(new V1EnvVarSource().secretKeyRef(
-                                new V1SecretKeySelector().name(secret).key(secretKey(name)))))
-                        .toList())
+                .env(fromSecret(secret, env))
                 .resources(resources(config, type));
         command(plan.build(), type, container);
 
@@ -168,14 +165,19 @@ public final class Manifests {
                 .image(plan.build().image())
                 .command(buildpack(plan.build()) ? List.of("/runner/init") : List.of("/bin/bash", "-c"))
                 .args(List.of(command))
-                .env(env.keySet().stream()
-                        .map(key -> new V1EnvVar().name(key).valueFrom(new V1EnvVarSource().secretKeyRef(
-                                new V1SecretKeySelector().name(secret).key(secretKey(key)))))
-                        .toList());
+                .env(fromSecret(secret, env));
         return new V1Pod().apiVersion("v1").kind("Pod")
                 .metadata(new V1ObjectMeta().name(name).namespace(app).labels(ordered("app", app,
                         "version", "v" + plan.release().version(), "type", "run", "heritage", HERITAGE)))
                 .spec(new V1PodSpec().restartPolicy("Never").containers(List.of(container)));
+    }
+
+    /** Each env var of a container, read from the release's env secret. */
+    private static List<V1EnvVar> fromSecret(String secret, Map<String, String> env) {
+        return env.keySet().stream()
+                .map(name -> new V1EnvVar().name(name).valueFrom(new V1EnvVarSource().secretKeyRef(
+                        new V1SecretKeySelector().name(secret).key(secretKey(name)))))
+                .toList();
     }
 
     /** The app's Service: port 80 to the app's port, selecting its routable type once it has one. */
