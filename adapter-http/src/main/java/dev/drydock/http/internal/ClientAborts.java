@@ -1,7 +1,6 @@
 package dev.drydock.http.internal;
 
 import java.io.IOException;
-import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,16 +16,20 @@ public final class ClientAborts {
     // held strongly: java.util.logging keeps loggers only weakly, and a collected one loses its filter
     private static final Logger RESPONDER = Logger.getLogger("org.glassfish.jersey.server.ServerRuntime$Responder");
 
+    private static final java.util.function.Predicate<LogRecord> ABORT = record -> {
+        if (!isClientAbort(record.getThrown())) {
+            return false;
+        }
+        LOG.debug("a client went away while its answer was written: {}", record.getThrown().toString());
+        return true;
+    };
+
     private ClientAborts() {
     }
 
     /** Installs the filter once; later calls change nothing. */
-    public static synchronized void quiet() {
-        Filter existing = RESPONDER.getFilter();
-        if (existing instanceof Quiet) {
-            return;
-        }
-        RESPONDER.setFilter(new Quiet(existing));
+    public static void quiet() {
+        JulDrop.install(RESPONDER, ABORT);
     }
 
     static boolean isClientAbort(Throwable thrown) {
@@ -36,16 +39,5 @@ public final class ClientAborts {
             }
         }
         return false;
-    }
-
-    private record Quiet(Filter next) implements Filter {
-        @Override
-        public boolean isLoggable(LogRecord record) {
-            if (isClientAbort(record.getThrown())) {
-                LOG.debug("a client went away while its answer was written: {}", record.getThrown().toString());
-                return false;
-            }
-            return next == null || next.isLoggable(record);
-        }
     }
 }

@@ -46,7 +46,6 @@ public final class FrontDoor extends HttpHandler implements AutoCloseable {
     // answers a peer has not read yet, past which its next request waits for them to drain
     private static final int BACKLOG_BYTES = 256 * 1024;
     private static final long BACKLOG_POLL_MILLIS = 20;
-    private static final String SLOW_PEER_THREAD = "drydock-http-slow-";
 
     private final RequestTargetGuard guard;
     private final ThreadPoolExecutor workers;
@@ -60,24 +59,32 @@ public final class FrontDoor extends HttpHandler implements AutoCloseable {
 
     public FrontDoor(RequestTargetGuard guard, HttpLimits limits) {
         this.guard = guard;
-        this.workers = pool("drydock-http-", limits.workers(), limits.queue());
+        this.workers = pool("drydock-http-", limits.workers(), limits.queue(), false);
         // mostly blocked on reads, so cheap: enough for honest slow networks
-        this.slowPeers = pool(SLOW_PEER_THREAD, limits.workers() * 4, 0);
+        this.slowPeers = pool("drydock-http-slow-", limits.workers() * 4, 0, true);
         this.toWorkers = work -> dispatch(workers, work);
         this.toSlowPeers = work -> dispatch(slowPeers, work);
         this.bodyMillis = limits.bodyDeadline().toMillis();
         this.writeMillis = limits.writeDeadline().toMillis();
     }
 
-    private static ThreadPoolExecutor pool(String name, int threads, int queue) {
+    private static ThreadPoolExecutor pool(String name, int threads, int queue, boolean slowPeers) {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
                 r -> {
-                    Thread t = new Thread(r, name + n.incrementAndGet());
+                    Thread t = slowPeers ? new SlowPeerThread(r, name + n.incrementAndGet())
+                            : new Thread(r, name + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
+    }
+
+    /** A thread of the slow-peers pool, which receives a body or waits for a peer before a worker runs the request. */
+    private static final class SlowPeerThread extends Thread {
+        SlowPeerThread(Runnable work, String name) {
+            super(work, name);
+        }
     }
 
     @Override
@@ -124,7 +131,7 @@ public final class FrontDoor extends HttpHandler implements AutoCloseable {
             answerAndClose(request, response, 404, JsonErrorPages.NOT_FOUND);
             return;
         }
-        if (!Thread.currentThread().getName().startsWith(SLOW_PEER_THREAD)) {
+        if (!(Thread.currentThread() instanceof SlowPeerThread)) {
             guard.service(request, response);
             return;
         }

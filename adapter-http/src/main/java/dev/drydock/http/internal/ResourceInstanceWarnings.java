@@ -1,6 +1,5 @@
 package dev.drydock.http.internal;
 
-import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -15,26 +14,16 @@ public final class ResourceInstanceWarnings {
     // Held strongly: java.util.logging keeps loggers only weakly, and a collected one loses its filter.
     private static final Logger PROVIDERS = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
+    private static final java.util.function.Predicate<LogRecord> FALSE = record -> {
+        String message = record.getMessage();
+        return message != null && message.contains(FALSE_WARNING) && message.contains(OUR_PACKAGE);
+    };
+
     private ResourceInstanceWarnings() {
     }
 
     /** Installs the filter once; later calls change nothing. */
-    public static synchronized void quiet() {
-        Filter existing = PROVIDERS.getFilter();
-        if (existing instanceof Quiet) {
-            return;
-        }
-        PROVIDERS.setFilter(new Quiet(existing));
-    }
-
-    private record Quiet(Filter next) implements Filter {
-        @Override
-        public boolean isLoggable(LogRecord record) {
-            String message = record.getMessage();
-            if (message != null && message.contains(FALSE_WARNING) && message.contains(OUR_PACKAGE)) {
-                return false;
-            }
-            return next == null || next.isLoggable(record);
-        }
+    public static void quiet() {
+        JulDrop.install(PROVIDERS, FALSE);
     }
 }
