@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +38,8 @@ class HostileProcessIT {
 
     @BeforeEach
     void findJar(TestInfo test) throws IOException {
-        jar = Path.of(System.getProperty("drydock.server.jar"));
-        log = jar.toAbsolutePath().getParent().resolve("server-process")
-                .resolve(test.getTestMethod().orElseThrow().getName() + ".log");
-        Files.deleteIfExists(log);
+        jar = ServerProcess.jar();
+        log = ServerProcess.freshLog(test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach

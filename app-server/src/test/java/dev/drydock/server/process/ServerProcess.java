@@ -42,6 +42,23 @@ final class ServerProcess implements AutoCloseable {
         this.logStart = logStart;
     }
 
+    /** The shaded server jar, which failsafe names in the system property drydock.server.jar. */
+    static Path jar() {
+        String path = System.getProperty("drydock.server.jar");
+        assertThat(path).as("system property drydock.server.jar (set by failsafe in app-server/pom.xml)")
+                .isNotBlank();
+        Path jar = Path.of(path);
+        assertThat(jar).as("the shaded server jar, made in the package phase").isRegularFile();
+        return jar;
+    }
+
+    /** A fresh log file for a test's server processes, beside the jar. */
+    static Path freshLog(String name) throws IOException {
+        Path log = jar().toAbsolutePath().getParent().resolve("server-process").resolve(name + ".log");
+        Files.deleteIfExists(log);
+        return log;
+    }
+
     /**
      * Starts the jar in {@code workDir} on a free port with the given storage flags and environment,
      * and returns once it serves {@code /healthz} and has logged that it listens.

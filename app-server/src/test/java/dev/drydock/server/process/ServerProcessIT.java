@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,15 +86,9 @@ class ServerProcessIT {
 
     @BeforeEach
     void findJar(TestInfo test) throws IOException {
-        String path = System.getProperty("drydock.server.jar");
-        assertThat(path).as("system property drydock.server.jar (set by failsafe in app-server/pom.xml)")
-                .isNotBlank();
-        jar = Path.of(path);
-        assertThat(jar).as("the shaded server jar, made in the package phase").isRegularFile();
-        String name = test.getTestMethod().orElseThrow().getName() + "-" + test.getDisplayName()
-                .replaceAll("[^A-Za-z0-9]+", "_");
-        log = jar.toAbsolutePath().getParent().resolve("server-process").resolve(name + ".log");
-        Files.deleteIfExists(log);
+        jar = ServerProcess.jar();
+        log = ServerProcess.freshLog(test.getTestMethod().orElseThrow().getName() + "-" + test.getDisplayName()
+                .replaceAll("[^A-Za-z0-9]+", "_"));
     }
 
     @AfterEach
