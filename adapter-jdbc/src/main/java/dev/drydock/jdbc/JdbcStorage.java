@@ -48,6 +48,7 @@ public final class JdbcStorage implements AutoCloseable {
 
     private Dialect dialect;
     private final String description;
+    private final Source source;
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final JdbcTransactions transactions;
     private final JdbcAppLog appLog;
@@ -69,6 +70,7 @@ public final class JdbcStorage implements AutoCloseable {
 
     private JdbcStorage(Source source, Options options) {
         this.description = source.description();
+        this.source = source;
         HikariDataSource writes;
         try {
             writes = pool(source, "drydock-writes", options, false);
@@ -209,18 +211,21 @@ public final class JdbcStorage implements AutoCloseable {
             authListener.close();
             authListener = null;
         }
-        if (dialect == Dialect.H2 && !pools.isEmpty()) {
-            // closes the file cleanly, and lets an in-memory database go instead of keeping it for the JVM's life
-            try (Connection connection = pools.get(0).getConnection(); var statement = connection.createStatement()) {
+        boolean open = !pools.isEmpty();
+        for (int i = pools.size() - 1; i >= 0; i--) {
+            pools.get(i).close();
+        }
+        pools.clear();
+        if (open && source.ownsH2() && source.url().startsWith("jdbc:h2:mem:")) {
+            // an H2 file closes with its last connection, but an in-memory database is kept for the
+            // JVM's life unless shut down: on a connection outside the pools, which are closed by
+            // now (a pooled one would be rolled back by its pool after the database was gone)
+            try (Connection connection = source.connect(); var statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException | RuntimeException alreadyGone) {
                 // closing is all that is left to do
             }
         }
-        for (int i = pools.size() - 1; i >= 0; i--) {
-            pools.get(i).close();
-        }
-        pools.clear();
         if (h2File != null) {
             OPEN_H2_FILES.remove(h2File);
             h2File = null;
