@@ -6,6 +6,8 @@ import dev.drydock.core.DrydockCore;
 import dev.drydock.core.Settings;
 import dev.drydock.inmemory.RunHandler;
 import dev.drydock.inmemory.SimulatedScheduler;
+import dev.drydock.ports.spi.Scheduler;
+import dev.drydock.ports.spi.SchedulerCapabilities;
 import dev.drydock.ports.usecase.Accounts;
 import dev.drydock.ports.usecase.Apps;
 import dev.drydock.ports.usecase.BuilderHooks;
@@ -23,7 +25,7 @@ import dev.drydock.jdbc.JdbcStorage;
 import dev.drydock.server.internal.CoreModule;
 import dev.drydock.server.internal.InMemoryStorageModule;
 import dev.drydock.server.internal.JdbcStorageModule;
-import dev.drydock.server.internal.SimulatedSchedulerModule;
+import dev.drydock.server.internal.SchedulerModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -48,13 +50,13 @@ import javax.sql.DataSource;
 public final class Drydock implements AutoCloseable {
     private final Injector injector;
     private final DrydockCore core;
-    private final SimulatedScheduler scheduler;
+    private final Scheduler scheduler;
     private final Storage storage;
 
     private Drydock(Injector injector, Storage storage) {
         this.injector = injector;
         this.core = injector.getInstance(DrydockCore.class);
-        this.scheduler = injector.getInstance(SimulatedScheduler.class);
+        this.scheduler = injector.getInstance(Scheduler.class);
         this.storage = storage;
     }
 
@@ -165,9 +167,22 @@ public final class Drydock implements AutoCloseable {
         return core.hooks();
     }
 
-    /** The simulated scheduler, to see what a cluster would have been asked to do. */
+    /**
+     * The simulated scheduler, to see what a cluster would have been asked to do.
+     *
+     * @throws IllegalStateException when this Drydock runs apps on another scheduler (a cluster)
+     */
     public SimulatedScheduler scheduler() {
-        return scheduler;
+        if (scheduler instanceof SimulatedScheduler simulated) {
+            return simulated;
+        }
+        throw new IllegalStateException("this Drydock runs apps on the " + scheduler.capabilities().name()
+                + " scheduler, not a simulated one");
+    }
+
+    /** What the scheduler that runs this Drydock's apps does, in words for a log. */
+    public SchedulerCapabilities schedulerCapabilities() {
+        return scheduler.capabilities();
     }
 
     Injector injector() {
@@ -182,6 +197,7 @@ public final class Drydock implements AutoCloseable {
         private List<Map<String, String>> nodes;
         private RunHandler runHandler;
         private SimulatedScheduler scheduler;
+        private Scheduler other;
 
         private Builder(Supplier<Storage> storage) {
             this.storage = storage;
@@ -219,16 +235,27 @@ public final class Drydock implements AutoCloseable {
         }
 
         /**
+         * Runs apps on this scheduler instead of a simulation, e.g. a
+         * {@code dev.drydock.k8s.KubernetesScheduler} on a cluster. {@link #nodes} and
+         * {@link #runHandler} then do not apply.
+         */
+        public Builder scheduler(Scheduler value) {
+            this.other = Objects.requireNonNull(value, "scheduler");
+            return this;
+        }
+
+        /**
          * Opens the store (migrating a database's schema) and wires the core on it. A database
          * that cannot be opened throws with a message that says why.
          */
         public Drydock build() {
             Storage opened = storage.get();
             try {
-                SimulatedScheduler scheduler = this.scheduler != null ? this.scheduler
+                Scheduler scheduler = other != null ? other
+                        : this.scheduler != null ? this.scheduler
                         : nodes == null && runHandler == null ? new SimulatedScheduler(clock)
                         : new SimulatedScheduler(clock, nodes, runHandler);
-                return new Drydock(Guice.createInjector(opened.module(), new SimulatedSchedulerModule(scheduler),
+                return new Drydock(Guice.createInjector(opened.module(), new SchedulerModule(scheduler),
                         new CoreModule(settings, clock)), opened);
             } catch (RuntimeException e) {
                 if (opened.jdbc() != null) {

@@ -5,9 +5,12 @@ import dev.drydock.core.Settings;
 import dev.drydock.http.ApiServices;
 import dev.drydock.http.HttpApi;
 import dev.drydock.http.HttpLimits;
-import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.jdbc.JdbcStorage;
+import dev.drydock.k8s.ClusterAccess;
+import dev.drydock.ports.spi.SchedulerCapabilities;
 import dev.drydock.server.internal.HttpModule;
+import dev.drydock.server.internal.Schedulers;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -34,9 +37,23 @@ public final class Main {
             System.exit(2);
             return;
         }
+        Drydock.Builder builder = builder(config.storage()).settings(config.settings());
+        String cluster = "";
+        if (config.scheduler().kind() == ServerConfig.SchedulerKind.KUBERNETES) {
+            try {
+                ClusterAccess access = ClusterAccess.find(config.scheduler().kubeconfig(),
+                        Path.of(System.getProperty("user.home")), System.getenv(), config.scheduler().callTimeout());
+                builder.scheduler(Schedulers.kubernetes(access.client(), config.scheduler()));
+                cluster = " on " + access.description();
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                System.err.println("drydock: cannot use the kubernetes scheduler: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
         Drydock drydock;
         try {
-            drydock = builder(config.storage()).settings(config.settings()).build();
+            drydock = builder.build();
         } catch (RuntimeException e) {
             System.err.println("drydock: cannot open the store (" + config.storage() + "): " + e.getMessage());
             System.exit(2);
@@ -46,11 +63,12 @@ public final class Main {
         HttpApi api = HttpApi.start(http.getInstance(ApiServices.class), config.host(), config.port(),
                 httpLimits);
 
-        SimulatedScheduler scheduler = drydock.scheduler();
+        SchedulerCapabilities scheduler = drydock.schedulerCapabilities();
         LOG.info("Drydock listening on {} (Drycc controller API 2.3)", api.uri());
         LOG.info("storage: {}", drydock.storage());
-        LOG.info("scheduler: {} ({})", scheduler.capabilities().name(), scheduler.capabilities().runsWorkloads()
-                ? "runs workloads" : "runs no workloads: deploys, scaling and pods are recorded, not run");
+        LOG.info("scheduler: {}{} ({})", scheduler.name(), cluster, scheduler.runsWorkloads()
+                ? "deploys wait up to " + config.scheduler().deployTimeout().toSeconds() + " s for a rollout"
+                : "runs no workloads: deploys, scaling and pods are recorded, not run");
         LOG.info("registration mode: {}; builder hooks: {}",
                 config.settings().registrationMode().name().toLowerCase(Locale.ROOT),
                 config.settings().builderKey().isPresent() ? "enabled" : "disabled (no DRYCC_BUILDER_KEY)");

@@ -4,6 +4,7 @@ import dev.drydock.core.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * where they exist). Database credentials come from the environment only: a process's arguments
  * are visible to every user of the machine.
  */
-public record ServerConfig(String host, int port, Settings settings, StorageConfig storage) {
+public record ServerConfig(String host, int port, Settings settings, StorageConfig storage,
+                           SchedulerConfig scheduler) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final String DEFAULT_DATA_DIR = "data";
@@ -36,6 +38,48 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
         }
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    /** Which scheduler runs the apps. */
+    public enum SchedulerKind {
+        /** records deploys, scaling and pods, runs nothing: the default, which needs no cluster */
+        SIMULATED,
+        /** a Kubernetes cluster, reached through a kubeconfig or the pod's service account */
+        KUBERNETES
+    }
+
+    /**
+     * How the scheduler reaches its cluster and deploys there; everything but the kind matters to
+     * the Kubernetes scheduler only.
+     *
+     * @param kubeconfig     the kubeconfig file named by {@code KUBECONFIG}; empty for
+     *                       {@code ~/.kube/config}, else the in-cluster service account
+     * @param deployTimeout  how long a rollout may take before it is rolled back
+     * @param callTimeout    how long one call to the cluster's API may take
+     * @param platformDomain the domain under which an app's bare default domain is served
+     */
+    public record SchedulerConfig(SchedulerKind kind, Optional<Path> kubeconfig, Duration deployTimeout,
+                                  Duration callTimeout, Optional<String> platformDomain,
+                                  Optional<String> ingressClass, Optional<String> httpsAnnotation) {
+        public static final Duration DEFAULT_DEPLOY_TIMEOUT = Duration.ofSeconds(120);
+        public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
+
+        public SchedulerConfig {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(kubeconfig, "kubeconfig");
+            Objects.requireNonNull(deployTimeout, "deployTimeout");
+            Objects.requireNonNull(callTimeout, "callTimeout");
+            Objects.requireNonNull(platformDomain, "platformDomain");
+            Objects.requireNonNull(ingressClass, "ingressClass");
+            Objects.requireNonNull(httpsAnnotation, "httpsAnnotation");
+        }
+
+        /** The simulated scheduler, with the Kubernetes defaults beside it. */
+        public static SchedulerConfig simulated() {
+            return new SchedulerConfig(SchedulerKind.SIMULATED, Optional.empty(), DEFAULT_DEPLOY_TIMEOUT,
+                    DEFAULT_CALL_TIMEOUT, Optional.empty(), Optional.empty(), Optional.empty());
+        }
     }
 
     /** Which store. */
@@ -80,6 +124,9 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         String databaseUrl = blankToNull(env.get("DRYDOCK_DATABASE_URL"));
         Map<String, String> limitFlags = new HashMap<>();
         boolean storageFlag = false;
+        String scheduler = blankToNull(env.get(SCHEDULER_ENV));
+        String schedulerSource = SCHEDULER_ENV;
+        String platformDomain = blankToNull(env.get(PLATFORM_DOMAIN_ENV));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String flag = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -94,6 +141,11 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                     storage = inline != null ? inline : value(args, ++i, arg);
                     storageFlag = true;
                 }
+                case "--scheduler" -> {
+                    scheduler = inline != null ? inline : value(args, ++i, arg);
+                    schedulerSource = "--scheduler";
+                }
+                case "--platform-domain" -> platformDomain = inline != null ? inline : value(args, ++i, arg);
                 case "--data-dir" -> dataDir = inline != null ? inline : value(args, ++i, arg);
                 case "--database-url" -> databaseUrl = inline != null ? inline : value(args, ++i, arg);
                 case LIMIT_PROCESSES_FLAG, LIMIT_CONFIG_BYTES_FLAG, LIMIT_CONFIG_KEYS_FLAG, LIMIT_PAGE_SIZE_FLAG -> limitFlags.put(flag, inline != null ? inline : value(args, ++i, arg));
@@ -107,7 +159,40 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         }
         checkHost(hostSource, host);
         StorageConfig storageConfig = storage(storage, storageFlag, dataDir, databaseUrl, env);
-        return new ServerConfig(host, port, settings(env).withLimits(limits(limitFlags, env)), storageConfig);
+        return new ServerConfig(host, port, settings(env).withLimits(limits(limitFlags, env)), storageConfig,
+                scheduler(scheduler, schedulerSource, platformDomain, env));
+    }
+
+    static final String SCHEDULER_ENV = "DRYDOCK_SCHEDULER";
+    static final String PLATFORM_DOMAIN_ENV = "DRYDOCK_PLATFORM_DOMAIN";
+    static final String DEPLOY_TIMEOUT_ENV = "DRYCC_DEPLOY_TIMEOUT";
+    static final String CALL_TIMEOUT_ENV = "DRYDOCK_KUBERNETES_TIMEOUT";
+    static final String INGRESS_CLASS_ENV = "DRYDOCK_INGRESS_CLASS";
+    static final String HTTPS_ANNOTATION_ENV = "DRYDOCK_HTTPS_ANNOTATION";
+
+    private static SchedulerConfig scheduler(String requested, String source, String platformDomain,
+                                             Map<String, String> env) {
+        SchedulerKind kind = SchedulerKind.SIMULATED;
+        if (requested != null) {
+            kind = switch (requested.strip().toLowerCase(Locale.ROOT)) {
+                case "simulated" -> SchedulerKind.SIMULATED;
+                case "kubernetes", "k8s" -> SchedulerKind.KUBERNETES;
+                default -> throw new UsageException(source + " must be simulated or kubernetes, not " + requested);
+            };
+        }
+        // KUBECONFIG may list several files; the first one names the cluster
+        Optional<Path> kubeconfig = Optional.ofNullable(blankToNull(env.get("KUBECONFIG")))
+                .map(list -> list.split(java.io.File.pathSeparator)[0])
+                .filter(first -> !first.isBlank())
+                .map(Path::of);
+        Duration deployTimeout = Duration.ofSeconds(whole(env, DEPLOY_TIMEOUT_ENV,
+                (int) SchedulerConfig.DEFAULT_DEPLOY_TIMEOUT.toSeconds(), 1, 86_400));
+        Duration callTimeout = Duration.ofSeconds(whole(env, CALL_TIMEOUT_ENV,
+                (int) SchedulerConfig.DEFAULT_CALL_TIMEOUT.toSeconds(), 1, 3_600));
+        return new SchedulerConfig(kind, kubeconfig, deployTimeout, callTimeout,
+                Optional.ofNullable(blankToNull(platformDomain)),
+                Optional.ofNullable(blankToNull(env.get(INGRESS_CLASS_ENV))),
+                Optional.ofNullable(blankToNull(env.get(HTTPS_ANNOTATION_ENV))));
     }
 
     /**
@@ -216,13 +301,16 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 "                                    [--storage h2|postgres|memory] [--data-dir DIR] [--database-url URL]",
                 "                                    [--max-processes-per-type N] [--max-config-bytes N]",
                 "                                    [--max-config-keys N] [--max-page-size N]",
+                "                                    [--scheduler simulated|kubernetes] [--platform-domain DOMAIN]",
                 "storage: H2 in DIR (default ./data) unless a database URL or --storage memory is given",
                 "environment: PORT, DRYDOCK_HOST, DRYDOCK_STORAGE, DRYDOCK_DATA_DIR, DRYDOCK_DATABASE_URL,",
                 "             DRYDOCK_DATABASE_USER, DRYDOCK_DATABASE_PASSWORD, DRYDOCK_DATABASE_POOL_SIZE,",
                 "             REGISTRATION_MODE (enabled|disabled|admin_only), RESERVED_NAMES (comma-separated app ids),",
                 "             DRYCC_BUILDER_KEY, DRYDOCK_MAX_PROCESSES_PER_TYPE, DRYDOCK_MAX_CONFIG_BYTES,",
                 "             DRYDOCK_MAX_CONFIG_KEYS, DRYDOCK_MAX_PAGE_SIZE, DRYDOCK_HTTP_WORKERS, DRYDOCK_HTTP_QUEUE,",
-                "             DRYDOCK_BODY_TIMEOUT, DRYDOCK_WRITE_TIMEOUT, DRYDOCK_MAX_CONNECTIONS"));
+                "             DRYDOCK_BODY_TIMEOUT, DRYDOCK_WRITE_TIMEOUT, DRYDOCK_MAX_CONNECTIONS,",
+                "             DRYDOCK_SCHEDULER, KUBECONFIG, DRYDOCK_PLATFORM_DOMAIN, DRYCC_DEPLOY_TIMEOUT (seconds),",
+                "             DRYDOCK_KUBERNETES_TIMEOUT (seconds), DRYDOCK_INGRESS_CLASS, DRYDOCK_HTTPS_ANNOTATION"));
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -260,7 +348,6 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         }
     }
 
-    /** A command line or environment that cannot be used; the message says why. */
     /**
      * What one HTTP client may cost the server (see {@link dev.drydock.http.HttpLimits}), from the
      * environment: DRYDOCK_HTTP_WORKERS, DRYDOCK_HTTP_QUEUE, DRYDOCK_BODY_TIMEOUT and
@@ -294,6 +381,7 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         return value;
     }
 
+    /** A command line or environment that cannot be used; the message says why. */
     public static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

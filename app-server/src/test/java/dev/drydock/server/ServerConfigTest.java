@@ -176,4 +176,46 @@ class ServerConfigTest {
                 .isInstanceOf(ServerConfig.UsageException.class)
                 .hasMessageStartingWith("DRYDOCK_BODY_TIMEOUT must be a whole number");
     }
+
+    @Test
+    void theSchedulerIsSimulatedUnlessAClusterIsAskedFor() {
+        ServerConfig.SchedulerConfig plain = ServerConfig.from(new String[0], Map.of()).scheduler();
+        assertThat(plain.kind()).isEqualTo(ServerConfig.SchedulerKind.SIMULATED);
+        assertThat(plain.deployTimeout()).hasSeconds(120);
+
+        ServerConfig.SchedulerConfig cluster = ServerConfig.from(
+                new String[] {"--scheduler", "kubernetes", "--platform-domain=apps.example.com"},
+                Map.of("KUBECONFIG", "/etc/drydock/kubeconfig" + java.io.File.pathSeparator + "/other",
+                        "DRYCC_DEPLOY_TIMEOUT", "300", "DRYDOCK_KUBERNETES_TIMEOUT", "7",
+                        "DRYDOCK_INGRESS_CLASS", "traefik", "DRYDOCK_HTTPS_ANNOTATION",
+                        "traefik.ingress.kubernetes.io/router.tls")).scheduler();
+        assertThat(cluster.kind()).isEqualTo(ServerConfig.SchedulerKind.KUBERNETES);
+        assertThat(cluster.kubeconfig()).contains(java.nio.file.Path.of("/etc/drydock/kubeconfig"));
+        assertThat(cluster.platformDomain()).contains("apps.example.com");
+        assertThat(cluster.deployTimeout()).hasSeconds(300);
+        assertThat(cluster.callTimeout()).hasSeconds(7);
+        assertThat(cluster.ingressClass()).contains("traefik");
+        assertThat(cluster.httpsAnnotation()).contains("traefik.ingress.kubernetes.io/router.tls");
+
+        assertThat(ServerConfig.from(new String[0], Map.of("DRYDOCK_SCHEDULER", "kubernetes",
+                "DRYDOCK_PLATFORM_DOMAIN", "example.org")).scheduler())
+                .satisfies(s -> assertThat(s.kind()).isEqualTo(ServerConfig.SchedulerKind.KUBERNETES))
+                .satisfies(s -> assertThat(s.platformDomain()).contains("example.org"));
+        // the flag wins over the environment
+        assertThat(ServerConfig.from(new String[] {"--scheduler=simulated"},
+                Map.of("DRYDOCK_SCHEDULER", "kubernetes")).scheduler().kind())
+                .isEqualTo(ServerConfig.SchedulerKind.SIMULATED);
+    }
+
+    @Test
+    void aBadSchedulerSettingIsRefusedWithItsName() {
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--scheduler", "nomad"}, Map.of()))
+                .isInstanceOf(ServerConfig.UsageException.class)
+                .hasMessage("--scheduler must be simulated or kubernetes, not nomad");
+        assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYCC_DEPLOY_TIMEOUT", "2m")))
+                .isInstanceOf(ServerConfig.UsageException.class)
+                .hasMessageStartingWith("DRYCC_DEPLOY_TIMEOUT must be a whole number");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--platform-domain"}, Map.of()))
+                .isInstanceOf(ServerConfig.UsageException.class).hasMessageContaining("needs a value");
+    }
 }
