@@ -90,6 +90,9 @@ public final class JdbcStorage implements AutoCloseable {
                 HikariConfig lockConfig = config(source, "drydock-deploy-locks", options);
                 // held for a whole rollout each: as many as deploys of different apps may run at once
                 lockConfig.setMaximumPoolSize(Math.max(4, options.poolSize() * 2));
+                // deploys queue for these in the lock itself; this only bounds opening one, which a
+                // burst of deploys does many of at once
+                lockConfig.setConnectionTimeout(Math.max(options.connectionTimeout().toMillis(), 10_000));
                 lockConfig.setAutoCommit(true);
                 lockConfig.setConnectionInitSql(PostgresDeployLock.CONNECTION_SETUP);
                 this.deployLock = Optional.of(new PostgresDeployLock(track(new HikariDataSource(lockConfig))));

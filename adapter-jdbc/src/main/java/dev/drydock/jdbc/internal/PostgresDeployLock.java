@@ -34,8 +34,13 @@ public final class PostgresDeployLock implements DeployLock {
     // deploys wait as long as they must (a rollout ahead of them may be long), as at the database
     private final LocalQueue turns = new LocalQueue(Long.MAX_VALUE);
 
+    // holders of different apps wait here, as long as the rollouts ahead of them take, for one of the
+    // pool's connections; the pool's own short timeout then only means the database is unreachable
+    private final java.util.concurrent.Semaphore connections;
+
     public PostgresDeployLock(HikariDataSource pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.connections = new java.util.concurrent.Semaphore(pool.getMaximumPoolSize(), true);
     }
 
     /** The settings this lock's pool needs on each connection. */
@@ -50,13 +55,23 @@ public final class PostgresDeployLock implements DeployLock {
         }
         Runnable leave = turns.enter(app.toString());
         try {
-            Held holder = new Held(app, lock(app));
-            mine.put(app, holder);
             try {
-                return work.apply(holder);
+                connections.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw DrydockException.unavailable("interrupted while waiting for the deploy lock of an app", e);
+            }
+            try {
+                Held holder = new Held(app, lock(app));
+                mine.put(app, holder);
+                try {
+                    return work.apply(holder);
+                } finally {
+                    mine.remove(app);
+                    unlock(holder.connection, app);
+                }
             } finally {
-                mine.remove(app);
-                unlock(holder.connection, app);
+                connections.release();
             }
         } finally {
             leave.run();

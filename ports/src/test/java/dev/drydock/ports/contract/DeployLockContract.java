@@ -102,6 +102,36 @@ public abstract class DeployLockContract {
         }
     }
 
+    /**
+     * Fifty rollouts of different apps at once, each longer than a store would wait for a
+     * connection: every one gets its lock, none is refused as if the store were down.
+     */
+    @Test
+    void manyLongHoldersOfDifferentAppsAllGetTheirTurn() throws Exception {
+        int holders = 50;
+        ExecutorService many = Executors.newFixedThreadPool(holders);
+        CountDownLatch finish = new CountDownLatch(1);
+        try {
+            List<Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < holders; i++) {
+                String name = "app " + i;
+                results.add(many.submit(() -> lock.holding(UUID.randomUUID(), deploys -> {
+                    await(finish);
+                    return name;
+                })));
+            }
+            // longer than the few seconds a store's pool waits for a connection
+            Thread.sleep(4_000);
+            finish.countDown();
+            for (int i = 0; i < holders; i++) {
+                assertThat(results.get(i).get(1, TimeUnit.MINUTES)).isEqualTo("app " + i);
+            }
+        } finally {
+            finish.countDown();
+            many.shutdownNow();
+        }
+    }
+
     @Test
     void theNewestDeployStartsAtZeroAndOnlyGoesUp() {
         UUID app = UUID.randomUUID();
