@@ -1,6 +1,7 @@
 package dev.drydock.k8s;
 
 import dev.drydock.k8s.internal.Cluster;
+import dev.drydock.k8s.internal.Ingresses;
 import dev.drydock.k8s.internal.Manifests;
 import dev.drydock.k8s.internal.PodStates;
 import dev.drydock.ports.error.DrydockException;
@@ -12,6 +13,8 @@ import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.SchedulerCapabilities;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +40,7 @@ public final class KubernetesScheduler implements Scheduler {
     private static final List<String> ROUTABLE = List.of("web", "cmd");
 
     /** Upstream's DRYCC_DEPLOY_TIMEOUT default. */
-    public static final Duration DEFAULT_DEPLOY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_DEPLOY_TIMEOUT = KubernetesSettings.DEFAULT_DEPLOY_TIMEOUT;
     // waiting reasons of a pod that will not come up by itself
     private static final Set<String> HOPELESS = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
             "CrashLoopBackOff", "CreateContainerConfigError", "crashed");
@@ -47,23 +50,33 @@ public final class KubernetesScheduler implements Scheduler {
     public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(20);
     private static final String SUFFIX_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+    private final KubernetesSettings settings;
     private final Duration deployTimeout;
     private final Duration poll;
     private Duration runTimeout = DEFAULT_RUN_TIMEOUT;
     private java.util.function.Supplier<String> runSuffix = KubernetesScheduler::randomSuffix;
 
+    /** With {@link KubernetesSettings#defaults()}. */
     public KubernetesScheduler(ApiClient client) {
-        this(client, DEFAULT_DEPLOY_TIMEOUT, Duration.ofMillis(500));
+        this(client, KubernetesSettings.defaults());
     }
 
     /**
+     * With the default settings but these two.
+     *
      * @param deployTimeout how long a rollout may take before it is rolled back
      * @param poll          how often a rollout is looked at
      */
     public KubernetesScheduler(ApiClient client, Duration deployTimeout, Duration poll) {
-        this.cluster = new Cluster(client);
-        this.deployTimeout = deployTimeout;
-        this.poll = poll;
+        this(client, KubernetesSettings.defaults().withDeployTimeout(deployTimeout).withPoll(poll));
+    }
+
+    /** A scheduler on the cluster that the client speaks to. */
+    public KubernetesScheduler(ApiClient client, KubernetesSettings settings) {
+        this.cluster = new Cluster(java.util.Objects.requireNonNull(client, "client"));
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.deployTimeout = settings.deployTimeout();
+        this.poll = settings.poll();
     }
 
     /** How long a one-off command may run before its pod is deleted; for tests, the pod's name suffix too. */
@@ -131,8 +144,14 @@ public final class KubernetesScheduler implements Scheduler {
         }
         Optional<String> routable = ROUTABLE.stream().filter(plan.structure()::containsKey).findFirst();
         V1Service service = Manifests.service(app, port(plan), routable);
-        cluster.service(app, app).ifPresent(existing -> service.getMetadata()
-                .annotations(existing.getMetadata().getAnnotations()));
+        // the routing's annotations and label stay as route() left them
+        cluster.service(app, app).ifPresent(existing -> {
+            service.getMetadata().annotations(existing.getMetadata().getAnnotations());
+            Map<String, String> labels = new LinkedHashMap<>(Optional.ofNullable(existing.getMetadata().getLabels())
+                    .orElse(Map.of()));
+            labels.putAll(service.getMetadata().getLabels());
+            service.getMetadata().labels(labels);
+        });
         cluster.applyService(service);
     }
 
@@ -356,10 +375,22 @@ public final class KubernetesScheduler implements Scheduler {
         return all.size() <= lines ? all : List.copyOf(all.subList(all.size() - lines, all.size()));
     }
 
-    /** Upstream's router annotations on the app's Service, made if it is not there yet. */
+    /**
+     * Routes the app's domains to its Service; makes the namespace and Service if they are not
+     * there yet. Keeps upstream's router annotations on the Service, writes a TLS secret per
+     * attached certificate and deletes those of certificates no longer attached, and writes the
+     * app's Ingress (see {@link Ingresses}), or deletes it when the app has no host to be reached
+     * at. Each step is a create-or-replace or a delete, so sending the same routing again is
+     * harmless.
+     */
     @Override
     public void route(Routing routing) {
         String app = routing.app();
+        // made before anything is written, so a routing that cannot be made changes nothing
+        List<V1Secret> secrets = routing.certificates().stream()
+                .map(certificate -> Ingresses.certificateSecret(app, certificate)).toList();
+        Optional<V1Ingress> ingress = Ingresses.ingress(routing, settings.platformDomain(), settings.ingressClass(),
+                settings.httpsAnnotation());
         cluster.ensureNamespace(Manifests.namespace(app));
         V1Service service = cluster.service(app, app)
                 .map(existing -> existing.apiVersion("v1").kind("Service"))
@@ -377,6 +408,20 @@ public final class KubernetesScheduler implements Scheduler {
         labels.put("router.drycc.cc/routable", "true");
         service.getMetadata().labels(labels);
         cluster.applyService(service);
+
+        // secrets before the Ingress that names them; old ones only once it no longer does
+        secrets.forEach(cluster::applySecret);
+        Set<String> attached = secrets.stream().map(secret -> secret.getMetadata().getName())
+                .collect(Collectors.toSet());
+        if (ingress.isPresent()) {
+            cluster.applyIngress(ingress.get());
+        } else {
+            cluster.deleteIngress(app, app);
+        }
+        cluster.secrets(app, Ingresses.certificateSelector(app)).stream()
+                .map(secret -> secret.getMetadata().getName())
+                .filter(name -> !attached.contains(name))
+                .forEach(name -> cluster.deleteSecret(app, name));
     }
 
     @Override

@@ -44,6 +44,8 @@ import java.util.TreeMap;
 public final class Manifests {
     static final String HERITAGE = "drycc";
     public static final int DEFAULT_PORT = 5000;
+    /** The port the app's Service listens on, which its Ingress sends to. */
+    public static final int SERVICE_PORT = 80;
     static final long DEFAULT_GRACE_SECONDS = 30;
     static final String DEFAULT_PULL_POLICY = "IfNotPresent";
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
@@ -180,7 +182,7 @@ public final class Manifests {
                 .toList();
     }
 
-    /** The app's Service: port 80 to the app's port, selecting its routable type once it has one. */
+    /** The app's Service: port {@value #SERVICE_PORT} to the app's port, selecting its routable type once it has one. */
     public static V1Service service(String app, int targetPort, Optional<String> routableType) {
         Map<String, String> selector = new LinkedHashMap<>();
         selector.put("app", app);
@@ -189,7 +191,7 @@ public final class Manifests {
         return new V1Service().apiVersion("v1").kind("Service")
                 .metadata(new V1ObjectMeta().name(app).namespace(app).labels(ordered("app", app, "heritage", HERITAGE)))
                 .spec(new V1ServiceSpec().selector(selector).ports(List.of(new V1ServicePort().name("http")
-                        .port(80).targetPort(new IntOrString(targetPort)))));
+                        .port(SERVICE_PORT).targetPort(new IntOrString(targetPort)))));
     }
 
     /** A buildpack build: made from source by the builder, run by the slug runner. */
@@ -264,7 +266,7 @@ public final class Manifests {
         return DEFAULT_GRACE_SECONDS;
     }
 
-    private static Map<String, String> ordered(String... keysAndValues) {
+    static Map<String, String> ordered(String... keysAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
