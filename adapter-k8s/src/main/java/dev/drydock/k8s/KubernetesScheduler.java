@@ -4,6 +4,7 @@ import dev.drydock.k8s.internal.Cluster;
 import dev.drydock.k8s.internal.Ingresses;
 import dev.drydock.k8s.internal.Manifests;
 import dev.drydock.k8s.internal.PodStates;
+import dev.drydock.k8s.internal.PullSecrets;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.Pod;
 import dev.drydock.ports.model.RunResult;
@@ -14,6 +15,7 @@ import dev.drydock.ports.spi.SchedulerCapabilities;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Duration;
@@ -124,18 +126,23 @@ public final class KubernetesScheduler implements Scheduler {
     @Override
     public void deploy(DeployPlan plan) {
         String app = plan.app();
-        cluster.ensureNamespace(Manifests.namespace(app));
-        Map<String, String> env = writeEnv(plan);
+        Map<String, String> env = environment(plan);
         // routable types last, as upstream does
         List<String> types = new ArrayList<>(plan.structure().keySet());
         types.sort(Comparator.comparing(ROUTABLE::contains));
+        // every object made before any is written: a config that cannot be deployed changes nothing
+        List<V1Deployment> deployments = types.stream()
+                .map(type -> Manifests.deployment(plan, type, plan.structure().get(type), DEFAULT_BATCHES, env))
+                .toList();
+        Optional<V1Secret> pullSecret = PullSecrets.secret(app, plan.config(), plan.build().image());
+        cluster.ensureNamespace(Manifests.namespace(app));
         Map<String, Optional<V1Deployment>> before = new LinkedHashMap<>();
         for (String type : types) {
             before.put(type, cluster.deployment(app, Manifests.deploymentName(app, type)));
         }
-        for (String type : types) {
-            cluster.applyDeployment(Manifests.deployment(plan, type, plan.structure().get(type), DEFAULT_BATCHES, env));
-        }
+        pullSecret.ifPresent(cluster::applySecret);
+        cluster.applySecret(Manifests.envSecret(plan, env));
+        deployments.forEach(cluster::applyDeployment);
         Optional<String> failure = awaitRollout(plan, types);
         if (failure.isPresent()) {
             rollBack(app, before);
@@ -227,8 +234,12 @@ public final class KubernetesScheduler implements Scheduler {
                 deployment.getSpec().replicas(type.getValue());
                 cluster.applyDeployment(deployment.apiVersion("apps/v1").kind("Deployment"));
             } else {
-                cluster.applyDeployment(Manifests.deployment(plan, type.getKey(), type.getValue(), DEFAULT_BATCHES,
-                        writeEnv(plan)));
+                Map<String, String> env = environment(plan);
+                V1Deployment deployment = Manifests.deployment(plan, type.getKey(), type.getValue(), DEFAULT_BATCHES,
+                        env);
+                PullSecrets.secret(plan.app(), plan.config(), plan.build().image()).ifPresent(cluster::applySecret);
+                cluster.applySecret(Manifests.envSecret(plan, env));
+                cluster.applyDeployment(deployment);
             }
         }
     }
@@ -279,11 +290,9 @@ public final class KubernetesScheduler implements Scheduler {
         }
     }
 
-    /** Writes the release's env secret; answers the env its containers read from it. */
-    private Map<String, String> writeEnv(DeployPlan plan) {
-        Map<String, String> env = Manifests.environment(plan, Optional.of(port(plan)));
-        cluster.applySecret(Manifests.envSecret(plan, env));
-        return env;
+    /** The release's env, which its containers read from its env secret. */
+    private static Map<String, String> environment(DeployPlan plan) {
+        return Manifests.environment(plan, Optional.of(port(plan)));
     }
 
     private static String selector(String app, String release, Optional<String> type) {
@@ -312,9 +321,13 @@ public final class KubernetesScheduler implements Scheduler {
         String app = plan.app();
         String name = app + "-run-" + runSuffix.get();
         try {
+            Map<String, String> env = environment(plan);
+            V1Pod pod = Manifests.runPod(plan, name, command, env);
+            Optional<V1Secret> pullSecret = PullSecrets.secret(app, plan.config(), plan.build().image());
             cluster.ensureNamespace(Manifests.namespace(app));
-            Map<String, String> env = writeEnv(plan);
-            cluster.createPod(Manifests.runPod(plan, name, command, env));
+            pullSecret.ifPresent(cluster::applySecret);
+            cluster.applySecret(Manifests.envSecret(plan, env));
+            cluster.createPod(pod);
             try {
                 return awaitRun(app, name);
             } finally {
