@@ -29,13 +29,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The scheduler on a Kubernetes cluster, with the objects upstream makes (see {@link Manifests}).
+ * The scheduler on a Kubernetes cluster, with the objects upstream makes (behaviour.md §8; see
+ * {@link Manifests}): per app a namespace and a Service, per release an env secret, per process type
+ * a Deployment, and for one-off commands a pod of their own. How it behaves is set by
+ * {@link KubernetesSettings}.
  *
- * <p>A deploy writes the release's objects, then waits for the rollout, up to the deploy timeout.
- * A rollout whose pods cannot pull their image or crash, or that is not ready in time, is rolled
- * back: each Deployment is put back as it was before, and the deploy fails with the pod's reason.
+ * <p>A deploy makes every object first, so a config that cannot be deployed (a malformed
+ * healthcheck, half of a registry's credentials) fails with an invalid-input error and writes
+ * nothing. It then writes the image pull secret ({@code private-registry}, when the config has
+ * registry credentials), the env secret and the Deployments, with the type's probes, lifecycle hooks,
+ * limits, node selector and grace period, and waits for the rollout, up to the deploy timeout. A
+ * rollout whose pods cannot pull their image or crash, or that is not ready in time, is rolled back:
+ * each Deployment is put back as it was before, and the deploy fails with the pod's reason.
  *
- * <p>Work in progress (issue 9): not yet offered by the server.
+ * <p>Routing keeps upstream's {@code router.drycc.cc/*} annotations on the Service and adds what an
+ * ingress controller reads: an Ingress per app with a rule per domain, a {@code <cert>-cert} TLS
+ * secret per attached certificate, and HTTPS enforced through the settings' annotation.
+ *
+ * <p>Cluster errors are "unavailable" errors that say what was asked and what the cluster answered;
+ * no message or log line made here carries a secret's contents (TLS keys, registry passwords).
  */
 public final class KubernetesScheduler implements Scheduler {
     private static final int DEFAULT_BATCHES = 1;
