@@ -1,8 +1,10 @@
 package dev.drydock.k8s;
 
 import dev.drydock.k8s.internal.Cluster;
+import dev.drydock.k8s.internal.Ingresses;
 import dev.drydock.k8s.internal.Manifests;
 import dev.drydock.k8s.internal.PodStates;
+import dev.drydock.k8s.internal.PullSecrets;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.Pod;
 import dev.drydock.ports.model.RunResult;
@@ -12,6 +14,9 @@ import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.SchedulerCapabilities;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,20 +29,32 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The scheduler on a Kubernetes cluster, with the objects upstream makes (see {@link Manifests}).
+ * The scheduler on a Kubernetes cluster, with the objects upstream makes (behaviour.md §8; see
+ * {@link Manifests}): per app a namespace and a Service, per release an env secret, per process type
+ * a Deployment, and for one-off commands a pod of their own. How it behaves is set by
+ * {@link KubernetesSettings}.
  *
- * <p>A deploy writes the release's objects, then waits for the rollout, up to the deploy timeout.
- * A rollout whose pods cannot pull their image or crash, or that is not ready in time, is rolled
- * back: each Deployment is put back as it was before, and the deploy fails with the pod's reason.
+ * <p>A deploy makes every object first, so a config that cannot be deployed (a malformed
+ * healthcheck, half of a registry's credentials) fails with an invalid-input error and writes
+ * nothing. It then writes the image pull secret ({@code private-registry}, when the config has
+ * registry credentials), the env secret and the Deployments, with the type's probes, lifecycle hooks,
+ * limits, node selector and grace period, and waits for the rollout, up to the deploy timeout. A
+ * rollout whose pods cannot pull their image or crash, or that is not ready in time, is rolled back:
+ * each Deployment is put back as it was before, and the deploy fails with the pod's reason.
  *
- * <p>Work in progress (issue 9): not yet offered by the server.
+ * <p>Routing keeps upstream's {@code router.drycc.cc/*} annotations on the Service and adds what an
+ * ingress controller reads: an Ingress per app with a rule per domain, a {@code <cert>-cert} TLS
+ * secret per attached certificate, and HTTPS enforced through the settings' annotation.
+ *
+ * <p>Cluster errors are "unavailable" errors that say what was asked and what the cluster answered;
+ * no message or log line made here carries a secret's contents (TLS keys, registry passwords).
  */
 public final class KubernetesScheduler implements Scheduler {
     private static final int DEFAULT_BATCHES = 1;
     private static final List<String> ROUTABLE = List.of("web", "cmd");
 
     /** Upstream's DRYCC_DEPLOY_TIMEOUT default. */
-    public static final Duration DEFAULT_DEPLOY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_DEPLOY_TIMEOUT = KubernetesSettings.DEFAULT_DEPLOY_TIMEOUT;
     // waiting reasons of a pod that will not come up by itself
     private static final Set<String> HOPELESS = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
             "CrashLoopBackOff", "CreateContainerConfigError", "crashed");
@@ -47,23 +64,33 @@ public final class KubernetesScheduler implements Scheduler {
     public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(20);
     private static final String SUFFIX_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+    private final KubernetesSettings settings;
     private final Duration deployTimeout;
     private final Duration poll;
     private Duration runTimeout = DEFAULT_RUN_TIMEOUT;
     private java.util.function.Supplier<String> runSuffix = KubernetesScheduler::randomSuffix;
 
+    /** With {@link KubernetesSettings#defaults()}. */
     public KubernetesScheduler(ApiClient client) {
-        this(client, DEFAULT_DEPLOY_TIMEOUT, Duration.ofMillis(500));
+        this(client, KubernetesSettings.defaults());
     }
 
     /**
+     * With the default settings but these two.
+     *
      * @param deployTimeout how long a rollout may take before it is rolled back
      * @param poll          how often a rollout is looked at
      */
     public KubernetesScheduler(ApiClient client, Duration deployTimeout, Duration poll) {
-        this.cluster = new Cluster(client);
-        this.deployTimeout = deployTimeout;
-        this.poll = poll;
+        this(client, KubernetesSettings.defaults().withDeployTimeout(deployTimeout).withPoll(poll));
+    }
+
+    /** A scheduler on the cluster that the client speaks to. */
+    public KubernetesScheduler(ApiClient client, KubernetesSettings settings) {
+        this.cluster = new Cluster(java.util.Objects.requireNonNull(client, "client"));
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.deployTimeout = settings.deployTimeout();
+        this.poll = settings.poll();
     }
 
     /** How long a one-off command may run before its pod is deleted; for tests, the pod's name suffix too. */
@@ -111,18 +138,23 @@ public final class KubernetesScheduler implements Scheduler {
     @Override
     public void deploy(DeployPlan plan) {
         String app = plan.app();
-        cluster.ensureNamespace(Manifests.namespace(app));
-        Map<String, String> env = writeEnv(plan);
+        Map<String, String> env = environment(plan);
         // routable types last, as upstream does
         List<String> types = new ArrayList<>(plan.structure().keySet());
         types.sort(Comparator.comparing(ROUTABLE::contains));
+        // every object made before any is written: a config that cannot be deployed changes nothing
+        List<V1Deployment> deployments = types.stream()
+                .map(type -> Manifests.deployment(plan, type, plan.structure().get(type), DEFAULT_BATCHES, env))
+                .toList();
+        Optional<V1Secret> pullSecret = PullSecrets.secret(app, plan.config(), plan.build().image());
+        cluster.ensureNamespace(Manifests.namespace(app));
         Map<String, Optional<V1Deployment>> before = new LinkedHashMap<>();
         for (String type : types) {
             before.put(type, cluster.deployment(app, Manifests.deploymentName(app, type)));
         }
-        for (String type : types) {
-            cluster.applyDeployment(Manifests.deployment(plan, type, plan.structure().get(type), DEFAULT_BATCHES, env));
-        }
+        pullSecret.ifPresent(cluster::applySecret);
+        cluster.applySecret(Manifests.envSecret(plan, env));
+        deployments.forEach(cluster::applyDeployment);
         Optional<String> failure = awaitRollout(plan, types);
         if (failure.isPresent()) {
             rollBack(app, before);
@@ -131,8 +163,14 @@ public final class KubernetesScheduler implements Scheduler {
         }
         Optional<String> routable = ROUTABLE.stream().filter(plan.structure()::containsKey).findFirst();
         V1Service service = Manifests.service(app, port(plan), routable);
-        cluster.service(app, app).ifPresent(existing -> service.getMetadata()
-                .annotations(existing.getMetadata().getAnnotations()));
+        // the routing's annotations and label stay as route() left them
+        cluster.service(app, app).ifPresent(existing -> {
+            service.getMetadata().annotations(existing.getMetadata().getAnnotations());
+            Map<String, String> labels = new LinkedHashMap<>(Optional.ofNullable(existing.getMetadata().getLabels())
+                    .orElse(Map.of()));
+            labels.putAll(service.getMetadata().getLabels());
+            service.getMetadata().labels(labels);
+        });
         cluster.applyService(service);
     }
 
@@ -208,8 +246,12 @@ public final class KubernetesScheduler implements Scheduler {
                 deployment.getSpec().replicas(type.getValue());
                 cluster.applyDeployment(deployment.apiVersion("apps/v1").kind("Deployment"));
             } else {
-                cluster.applyDeployment(Manifests.deployment(plan, type.getKey(), type.getValue(), DEFAULT_BATCHES,
-                        writeEnv(plan)));
+                Map<String, String> env = environment(plan);
+                V1Deployment deployment = Manifests.deployment(plan, type.getKey(), type.getValue(), DEFAULT_BATCHES,
+                        env);
+                PullSecrets.secret(plan.app(), plan.config(), plan.build().image()).ifPresent(cluster::applySecret);
+                cluster.applySecret(Manifests.envSecret(plan, env));
+                cluster.applyDeployment(deployment);
             }
         }
     }
@@ -260,11 +302,9 @@ public final class KubernetesScheduler implements Scheduler {
         }
     }
 
-    /** Writes the release's env secret; answers the env its containers read from it. */
-    private Map<String, String> writeEnv(DeployPlan plan) {
-        Map<String, String> env = Manifests.environment(plan, Optional.of(port(plan)));
-        cluster.applySecret(Manifests.envSecret(plan, env));
-        return env;
+    /** The release's env, which its containers read from its env secret. */
+    private static Map<String, String> environment(DeployPlan plan) {
+        return Manifests.environment(plan, Optional.of(port(plan)));
     }
 
     private static String selector(String app, String release, Optional<String> type) {
@@ -293,9 +333,13 @@ public final class KubernetesScheduler implements Scheduler {
         String app = plan.app();
         String name = app + "-run-" + runSuffix.get();
         try {
+            Map<String, String> env = environment(plan);
+            V1Pod pod = Manifests.runPod(plan, name, command, env);
+            Optional<V1Secret> pullSecret = PullSecrets.secret(app, plan.config(), plan.build().image());
             cluster.ensureNamespace(Manifests.namespace(app));
-            Map<String, String> env = writeEnv(plan);
-            cluster.createPod(Manifests.runPod(plan, name, command, env));
+            pullSecret.ifPresent(cluster::applySecret);
+            cluster.applySecret(Manifests.envSecret(plan, env));
+            cluster.createPod(pod);
             try {
                 return awaitRun(app, name);
             } finally {
@@ -356,10 +400,22 @@ public final class KubernetesScheduler implements Scheduler {
         return all.size() <= lines ? all : List.copyOf(all.subList(all.size() - lines, all.size()));
     }
 
-    /** Upstream's router annotations on the app's Service, made if it is not there yet. */
+    /**
+     * Routes the app's domains to its Service; makes the namespace and Service if they are not
+     * there yet. Keeps upstream's router annotations on the Service, writes a TLS secret per
+     * attached certificate and deletes those of certificates no longer attached, and writes the
+     * app's Ingress (see {@link Ingresses}), or deletes it when the app has no host to be reached
+     * at. Each step is a create-or-replace or a delete, so sending the same routing again is
+     * harmless.
+     */
     @Override
     public void route(Routing routing) {
         String app = routing.app();
+        // made before anything is written, so a routing that cannot be made changes nothing
+        List<V1Secret> secrets = routing.certificates().stream()
+                .map(certificate -> Ingresses.certificateSecret(app, certificate)).toList();
+        Optional<V1Ingress> ingress = Ingresses.ingress(routing, settings.platformDomain(), settings.ingressClass(),
+                settings.httpsAnnotation());
         cluster.ensureNamespace(Manifests.namespace(app));
         V1Service service = cluster.service(app, app)
                 .map(existing -> existing.apiVersion("v1").kind("Service"))
@@ -377,6 +433,20 @@ public final class KubernetesScheduler implements Scheduler {
         labels.put("router.drycc.cc/routable", "true");
         service.getMetadata().labels(labels);
         cluster.applyService(service);
+
+        // secrets before the Ingress that names them; old ones only once it no longer does
+        secrets.forEach(cluster::applySecret);
+        Set<String> attached = secrets.stream().map(secret -> secret.getMetadata().getName())
+                .collect(Collectors.toSet());
+        if (ingress.isPresent()) {
+            cluster.applyIngress(ingress.get());
+        } else {
+            cluster.deleteIngress(app, app);
+        }
+        cluster.secrets(app, Ingresses.certificateSelector(app)).stream()
+                .map(secret -> secret.getMetadata().getName())
+                .filter(name -> !attached.contains(name))
+                .forEach(name -> cluster.deleteSecret(app, name));
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.NetworkingV1Api;
+import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -24,10 +26,12 @@ public final class Cluster {
 
     private final CoreV1Api core;
     private final AppsV1Api apps;
+    private final NetworkingV1Api networking;
 
     public Cluster(ApiClient client) {
         this.core = new CoreV1Api(client);
         this.apps = new AppsV1Api(client);
+        this.networking = new NetworkingV1Api(client);
     }
 
     /** What a call does, for the error message. */
@@ -79,6 +83,55 @@ public final class Cluster {
                 ? core.replaceNamespacedSecret(name, ns, withVersion(secret, existing.get().getMetadata()
                         .getResourceVersion())).execute()
                 : core.createNamespacedSecret(ns, secret).execute(), "write secret " + ns + "/" + name);
+    }
+
+    /** The namespace's secrets whose labels match the selector. */
+    public List<V1Secret> secrets(String namespace, String labelSelector) {
+        return call(() -> core.listNamespacedSecret(namespace).labelSelector(labelSelector).execute().getItems(),
+                "list secrets in " + namespace);
+    }
+
+    /** Deletes a secret; one already gone is fine. */
+    public void deleteSecret(String namespace, String name) {
+        gone(() -> core.deleteNamespacedSecret(name, namespace).execute(), "delete secret " + namespace + "/" + name);
+    }
+
+    public Optional<V1Ingress> ingress(String namespace, String name) {
+        return find(() -> networking.readNamespacedIngress(name, namespace).execute(),
+                "read ingress " + namespace + "/" + name);
+    }
+
+    /**
+     * Creates or replaces the Ingress. The ingress controller writes its status, so a replacement
+     * that meets a newer version (409) reads it again and retries, as does a create that meets one
+     * made meanwhile.
+     */
+    public void applyIngress(V1Ingress ingress) {
+        String ns = ingress.getMetadata().getNamespace();
+        String name = ingress.getMetadata().getName();
+        for (int attempt = 1; ; attempt++) {
+            Optional<V1Ingress> existing = ingress(ns, name);
+            try {
+                if (existing.isPresent()) {
+                    ingress.getMetadata().resourceVersion(existing.get().getMetadata().getResourceVersion());
+                    networking.replaceNamespacedIngress(name, ns, ingress).execute();
+                } else {
+                    ingress.getMetadata().resourceVersion(null);
+                    networking.createNamespacedIngress(ns, ingress).execute();
+                }
+                return;
+            } catch (ApiException e) {
+                if (e.getCode() != 409 || attempt >= CONFLICT_ATTEMPTS) {
+                    throw refused((existing.isPresent() ? "replace" : "create") + " ingress " + ns + "/" + name, e);
+                }
+            }
+        }
+    }
+
+    /** Deletes an Ingress; one already gone is fine. */
+    public void deleteIngress(String namespace, String name) {
+        gone(() -> networking.deleteNamespacedIngress(name, namespace).execute(),
+                "delete ingress " + namespace + "/" + name);
     }
 
     public Optional<V1Deployment> deployment(String namespace, String name) {
@@ -172,6 +225,17 @@ public final class Cluster {
     private static V1Secret withVersion(V1Secret secret, String resourceVersion) {
         secret.getMetadata().resourceVersion(resourceVersion);
         return secret;
+    }
+
+    /** Runs a delete; what is already gone (404) is fine. */
+    private static void gone(Call<?> delete, String what) {
+        try {
+            delete.run();
+        } catch (ApiException e) {
+            if (e.getCode() != 404) {
+                throw refused(what, e);
+            }
+        }
     }
 
     private static <T> Optional<T> find(Call<T> call, String what) {

@@ -12,7 +12,11 @@ import io.kubernetes.client.openapi.models.V1DeploymentSpec;
 import io.kubernetes.client.openapi.models.V1DeploymentStrategy;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1EnvVarSource;
+import io.kubernetes.client.openapi.models.V1ExecAction;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
+import io.kubernetes.client.openapi.models.V1Lifecycle;
+import io.kubernetes.client.openapi.models.V1LifecycleHandler;
+import io.kubernetes.client.openapi.models.V1LocalObjectReference;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -44,6 +48,8 @@ import java.util.TreeMap;
 public final class Manifests {
     static final String HERITAGE = "drycc";
     public static final int DEFAULT_PORT = 5000;
+    /** The port the app's Service listens on, which its Ingress sends to. */
+    public static final int SERVICE_PORT = 80;
     static final long DEFAULT_GRACE_SECONDS = 30;
     static final String DEFAULT_PULL_POLICY = "IfNotPresent";
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
@@ -130,10 +136,19 @@ public final class Manifests {
                 .env(fromSecret(secret, env))
                 .resources(resources(config, type));
         command(plan.build(), type, container);
+        Optional<Integer> port = Optional.ofNullable(env.get("PORT")).filter(p -> p.matches("[0-9]{1,5}"))
+                .map(Integer::valueOf);
+        Probes.probe(config, type, Probes.LIVENESS, port).ifPresent(container::livenessProbe);
+        Probes.probe(config, type, Probes.READINESS, port).ifPresent(container::readinessProbe);
+        lifecycle(config, type).ifPresent(container::lifecycle);
 
         V1PodSpec pod = new V1PodSpec()
                 .containers(List.of(container))
                 .terminationGracePeriodSeconds(graceSeconds(config, type));
+        List<V1LocalObjectReference> pullSecrets = PullSecrets.references(config);
+        if (!pullSecrets.isEmpty()) {
+            pod.imagePullSecrets(pullSecrets);
+        }
         if (!config.tags().isEmpty()) {
             pod.nodeSelector(new TreeMap<>(config.tags()));
         }
@@ -166,10 +181,30 @@ public final class Manifests {
                 .command(buildpack(plan.build()) ? List.of("/runner/init") : List.of("/bin/bash", "-c"))
                 .args(List.of(command))
                 .env(fromSecret(secret, env));
+        V1PodSpec spec = new V1PodSpec().restartPolicy("Never").containers(List.of(container));
+        List<V1LocalObjectReference> pullSecrets = PullSecrets.references(plan.config());
+        if (!pullSecrets.isEmpty()) {
+            spec.imagePullSecrets(pullSecrets);
+        }
         return new V1Pod().apiVersion("v1").kind("Pod")
                 .metadata(new V1ObjectMeta().name(name).namespace(app).labels(ordered("app", app,
                         "version", "v" + plan.release().version(), "type", "run", "heritage", HERITAGE)))
-                .spec(new V1PodSpec().restartPolicy("Never").containers(List.of(container)));
+                .spec(spec);
+    }
+
+    /** The type's postStart and preStop hooks: each a shell command, run as upstream runs it. */
+    static Optional<V1Lifecycle> lifecycle(Config config, String type) {
+        Optional<V1LifecycleHandler> postStart = hook(config.lifecyclePostStart().get(type));
+        Optional<V1LifecycleHandler> preStop = hook(config.lifecyclePreStop().get(type));
+        if (postStart.isEmpty() && preStop.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new V1Lifecycle().postStart(postStart.orElse(null)).preStop(preStop.orElse(null)));
+    }
+
+    private static Optional<V1LifecycleHandler> hook(String command) {
+        return Optional.ofNullable(command).filter(c -> !c.isBlank()).map(c -> new V1LifecycleHandler()
+                .exec(new V1ExecAction().command(List.of("/bin/bash", "-c", c))));
     }
 
     /** Each env var of a container, read from the release's env secret. */
@@ -180,7 +215,7 @@ public final class Manifests {
                 .toList();
     }
 
-    /** The app's Service: port 80 to the app's port, selecting its routable type once it has one. */
+    /** The app's Service: port {@value #SERVICE_PORT} to the app's port, selecting its routable type once it has one. */
     public static V1Service service(String app, int targetPort, Optional<String> routableType) {
         Map<String, String> selector = new LinkedHashMap<>();
         selector.put("app", app);
@@ -189,7 +224,7 @@ public final class Manifests {
         return new V1Service().apiVersion("v1").kind("Service")
                 .metadata(new V1ObjectMeta().name(app).namespace(app).labels(ordered("app", app, "heritage", HERITAGE)))
                 .spec(new V1ServiceSpec().selector(selector).ports(List.of(new V1ServicePort().name("http")
-                        .port(80).targetPort(new IntOrString(targetPort)))));
+                        .port(SERVICE_PORT).targetPort(new IntOrString(targetPort)))));
     }
 
     /** A buildpack build: made from source by the builder, run by the slug runner. */
@@ -264,7 +299,7 @@ public final class Manifests {
         return DEFAULT_GRACE_SECONDS;
     }
 
-    private static Map<String, String> ordered(String... keysAndValues) {
+    static Map<String, String> ordered(String... keysAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);

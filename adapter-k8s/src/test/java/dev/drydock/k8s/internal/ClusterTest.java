@@ -97,10 +97,48 @@ class ClusterTest {
     }
 
     @Test
+    void anIngressIsCreatedReplacedAndDeletedOnceHarmlessly() {
+        cluster.ensureNamespace(Manifests.namespace("ing"));
+        dev.drydock.ports.spi.Routing one = new dev.drydock.ports.spi.Routing("ing", java.util.List.of("a.example.com"),
+                java.util.List.of(), false);
+        dev.drydock.ports.spi.Routing two = new dev.drydock.ports.spi.Routing("ing",
+                java.util.List.of("a.example.com", "b.example.com"), java.util.List.of(), true);
+        cluster.applyIngress(Ingresses.ingress(one, Optional.empty(), "nginx", "x/https").orElseThrow());
+        cluster.applyIngress(Ingresses.ingress(two, Optional.empty(), "nginx", "x/https").orElseThrow());
+
+        assertThat(cluster.ingress("ing", "ing")).hasValueSatisfying(ingress -> {
+            assertThat(ingress.getSpec().getRules()).hasSize(2);
+            assertThat(ingress.getMetadata().getAnnotations()).containsEntry("x/https", "true");
+        });
+        cluster.deleteIngress("ing", "ing");
+        cluster.deleteIngress("ing", "ing");
+        assertThat(cluster.ingress("ing", "ing")).isEmpty();
+    }
+
+    @Test
+    void secretsAreListedByTheirLabelsAndDeletedOnceHarmlessly() {
+        cluster.ensureNamespace(Manifests.namespace("certs"));
+        cluster.applySecret(Ingresses.certificateSecret("certs", new dev.drydock.ports.spi.Routing.TlsCertificate(
+                "one", java.util.List.of("a.example.com"), "C", "K")));
+        // an env secret of the same app: not a certificate's
+        cluster.applySecret(new io.kubernetes.client.openapi.models.V1Secret().apiVersion("v1").kind("Secret")
+                .metadata(new V1ObjectMeta().name("certs-v2-env").namespace("certs")
+                        .labels(Map.of("app", "certs", "heritage", "drycc", "type", "env"))));
+
+        assertThat(cluster.secrets("certs", Ingresses.certificateSelector("certs")))
+                .extracting(s -> s.getMetadata().getName()).containsExactly("one-cert");
+        cluster.deleteSecret("certs", "one-cert");
+        cluster.deleteSecret("certs", "one-cert");
+        assertThat(cluster.secret("certs", "one-cert")).isEmpty();
+    }
+
+    @Test
     void anUnreachableClusterIsUnavailableWithItsMessage() {
         Cluster down = new Cluster(new ClientBuilder().setBasePath("http://127.0.0.1:1").build());
         assertThatThrownBy(() -> down.namespace("any")).isInstanceOf(UnavailableException.class)
                 .hasMessageStartingWith("Kubernetes could not read namespace any: unreachable (");
+        assertThatThrownBy(() -> down.deleteIngress("any", "any")).isInstanceOf(UnavailableException.class)
+                .hasMessageStartingWith("Kubernetes could not delete ingress any/any: unreachable (");
     }
 
     private static DeployPlan plan(int version, Map<String, Object> values) {

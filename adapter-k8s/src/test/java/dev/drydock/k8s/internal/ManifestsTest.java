@@ -144,6 +144,74 @@ class ManifestsTest {
                 .doesNotContainKey("type");
     }
 
+    @Test
+    void probesAndLifecycleHooksOfTheTypeAreOnItsContainer() {
+        Config config = new Config(UUID.randomUUID(), "example-go", "ada", Map.of("PORT", "8080"), Map.of(), Map.of(),
+                Map.of(), Map.of(), Map.of("web", Map.of(
+                        "livenessProbe", Map.of("httpGet", Map.of("path", "/healthz"), "initialDelaySeconds", 5),
+                        "readinessProbe", Map.of("tcpSocket", Map.of("port", 8080)))),
+                Map.of("web", "echo started > /tmp/up"), Map.of("web", "sleep 5"), Map.of(), CREATED, CREATED);
+        DeployPlan plan = plan(image(Map.of("web", "x", "worker", "y")), config, 2);
+        Map<String, String> env = Manifests.environment(plan, Optional.of(8080));
+
+        V1Container web = container(Manifests.deployment(plan, "web", 1, 1, env));
+
+        assertThat(web.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+        assertThat(web.getLivenessProbe().getHttpGet().getPort().getIntValue()).as("the app's PORT").isEqualTo(8080);
+        assertThat(web.getLivenessProbe().getInitialDelaySeconds()).isEqualTo(5);
+        assertThat(web.getReadinessProbe().getTcpSocket().getPort().getIntValue()).isEqualTo(8080);
+        assertThat(web.getLifecycle().getPostStart().getExec().getCommand())
+                .containsExactly("/bin/bash", "-c", "echo started > /tmp/up");
+        assertThat(web.getLifecycle().getPreStop().getExec().getCommand()).containsExactly("/bin/bash", "-c", "sleep 5");
+
+        V1Container worker = container(Manifests.deployment(plan, "worker", 1, 1, env));
+        assertThat(worker.getLivenessProbe()).isNull();
+        assertThat(worker.getReadinessProbe()).isNull();
+        assertThat(worker.getLifecycle()).isNull();
+    }
+
+    @Test
+    void aMalformedHealthcheckFailsTheManifestWithWhereItIsWrong() {
+        Config config = new Config(UUID.randomUUID(), "example-go", "ada", Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of(), Map.of("web", Map.of("readinessProbe", Map.of("tcpSocket", Map.of("port", "http")))),
+                Map.of(), Map.of(), Map.of(), CREATED, CREATED);
+        DeployPlan plan = plan(image(Map.of("web", "x")), config, 2);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Manifests.deployment(plan, "web", 1, 1, Map.of()))
+                .isInstanceOf(dev.drydock.ports.error.InvalidException.class)
+                .hasMessage("The readinessProbe of web is not a valid probe: tcpSocket.port must be a whole number"
+                        + " from 1 to 65535, not \"http\"");
+    }
+
+    @Test
+    void registryCredentialsAddThePullSecretToDeploymentsAndRunPods() {
+        Config config = new Config(UUID.randomUUID(), "example-go", "ada", Map.of("PORT", "8080"), Map.of(), Map.of(),
+                Map.of(), Map.of("username", "ada", "password", "pw"), Map.of(), Map.of(), Map.of(), Map.of(),
+                CREATED, CREATED);
+        DeployPlan plan = plan(image(Map.of("web", "x")), config, 2);
+
+        assertThat(Manifests.deployment(plan, "web", 1, 1, Map.of()).getSpec().getTemplate().getSpec()
+                .getImagePullSecrets()).extracting(ref -> ref.getName()).containsExactly("private-registry");
+        assertThat(Manifests.runPod(plan, "example-go-run-abcde", "ls", Map.of()).getSpec().getImagePullSecrets())
+                .extracting(ref -> ref.getName()).containsExactly("private-registry");
+
+        DeployPlan open = plan(image(Map.of("web", "x")), config(Map.of()), 2);
+        assertThat(Manifests.deployment(open, "web", 1, 1, Map.of()).getSpec().getTemplate().getSpec()
+                .getImagePullSecrets()).isNullOrEmpty();
+        assertThat(Manifests.runPod(open, "example-go-run-abcde", "ls", Map.of()).getSpec().getImagePullSecrets())
+                .isNullOrEmpty();
+    }
+
+    @Test
+    void theGracePeriodIsTheTypesThenTheConfigsThenUpstreamsDefault() {
+        Config both = new Config(UUID.randomUUID(), "example-go", "ada",
+                Map.of("KUBERNETES_POD_TERMINATION_GRACE_PERIOD_SECONDS", "45"), Map.of(), Map.of(), Map.of(),
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of("web", "90"), CREATED, CREATED);
+        assertThat(Manifests.graceSeconds(both, "web")).isEqualTo(90L);
+        assertThat(Manifests.graceSeconds(both, "worker")).isEqualTo(45L);
+        assertThat(Manifests.graceSeconds(config(Map.of()), "worker")).isEqualTo(30L);
+    }
+
     private static V1Container container(V1Deployment deployment) {
         return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
     }
