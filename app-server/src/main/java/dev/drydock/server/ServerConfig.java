@@ -1,6 +1,7 @@
 package dev.drydock.server;
 
 import dev.drydock.core.Settings;
+import dev.drydock.k8s.KubernetesSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -189,10 +190,24 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 (int) SchedulerConfig.DEFAULT_DEPLOY_TIMEOUT.toSeconds(), 1, 86_400));
         Duration callTimeout = Duration.ofSeconds(whole(env, CALL_TIMEOUT_ENV,
                 (int) SchedulerConfig.DEFAULT_CALL_TIMEOUT.toSeconds(), 1, 3_600));
-        return new SchedulerConfig(kind, kubeconfig, deployTimeout, callTimeout,
-                Optional.ofNullable(blankToNull(platformDomain)),
-                Optional.ofNullable(blankToNull(env.get(INGRESS_CLASS_ENV))),
-                Optional.ofNullable(blankToNull(env.get(HTTPS_ANNOTATION_ENV))));
+        Optional<String> domain = Optional.ofNullable(blankToNull(platformDomain));
+        Optional<String> ingressClass = Optional.ofNullable(blankToNull(env.get(INGRESS_CLASS_ENV)));
+        Optional<String> httpsAnnotation = Optional.ofNullable(blankToNull(env.get(HTTPS_ANNOTATION_ENV)));
+        // checked whichever scheduler runs, so a mistake shows before the day a cluster is used
+        KubernetesSettings settings = KubernetesSettings.defaults();
+        checked("--platform-domain or " + PLATFORM_DOMAIN_ENV, () -> settings.withPlatformDomain(domain));
+        ingressClass.ifPresent(name -> checked(INGRESS_CLASS_ENV, () -> settings.withIngressClass(name)));
+        httpsAnnotation.ifPresent(key -> checked(HTTPS_ANNOTATION_ENV, () -> settings.withHttpsAnnotation(key)));
+        return new SchedulerConfig(kind, kubeconfig, deployTimeout, callTimeout, domain, ingressClass,
+                httpsAnnotation);
+    }
+
+    private static void checked(String source, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(source + ": " + e.getMessage());
+        }
     }
 
     /**

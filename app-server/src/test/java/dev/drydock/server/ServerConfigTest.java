@@ -215,6 +215,13 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYCC_DEPLOY_TIMEOUT", "2m")))
                 .isInstanceOf(ServerConfig.UsageException.class)
                 .hasMessageStartingWith("DRYCC_DEPLOY_TIMEOUT must be a whole number");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--platform-domain", "under_score.example"},
+                Map.of()))
+                .isInstanceOf(ServerConfig.UsageException.class)
+                .hasMessageStartingWith("--platform-domain or DRYDOCK_PLATFORM_DOMAIN: The platform domain must be");
+        assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYDOCK_INGRESS_CLASS", "Not A Label")))
+                .isInstanceOf(ServerConfig.UsageException.class)
+                .hasMessageStartingWith("DRYDOCK_INGRESS_CLASS: The ingress class must be");
         assertThatThrownBy(() -> ServerConfig.from(new String[] {"--platform-domain"}, Map.of()))
                 .isInstanceOf(ServerConfig.UsageException.class).hasMessageContaining("needs a value");
     }
