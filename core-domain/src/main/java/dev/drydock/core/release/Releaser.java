@@ -3,6 +3,7 @@ package dev.drydock.core.release;
 import dev.drydock.core.Access;
 import dev.drydock.ports.error.ConflictException;
 import dev.drydock.ports.error.DrydockException;
+import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Config;
@@ -151,7 +152,8 @@ public final class Releaser {
      * puts back the structure and Procfile its write replaced (if they are still the ones it
      * stored) and throws: {@code ConflictException} when a rollout is already in progress,
      * {@code InvalidException} with {@link #NO_BUILD} for a required deploy without a build,
-     * otherwise {@code InvalidException} with "(app::deploy): &lt;error&gt;". An app destroyed since
+     * {@code UnavailableException} with "(app::deploy): &lt;error&gt;" when the scheduler cannot be
+     * reached, otherwise {@code InvalidException} with "(app::deploy): &lt;error&gt;". An app destroyed since
      * is {@code NotFoundException}.
      */
     public Release publish(Staged staged) {
@@ -176,8 +178,11 @@ public final class Releaser {
             } catch (RuntimeException e) {
                 boolean conflict = e instanceof ConflictException;
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                throw failed(staged, conflict || message.startsWith(DEPLOY_ERROR) ? message : DEPLOY_ERROR + message,
-                        conflict);
+                DrydockException failure = failed(staged, conflict || message.startsWith(DEPLOY_ERROR) ? message
+                        : DEPLOY_ERROR + message, conflict);
+                // a cluster that cannot be reached is the platform's trouble, not the release's: 503, try again
+                throw e instanceof UnavailableException ? DrydockException.unavailable(failure.getMessage(), e)
+                        : failure;
             }
             deploys.deployed(release.version());
             return release;

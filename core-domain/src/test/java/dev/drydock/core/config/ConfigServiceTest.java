@@ -14,6 +14,7 @@ import dev.drydock.ports.error.ConflictException;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.error.ForbiddenException;
 import dev.drydock.ports.error.InvalidException;
+import dev.drydock.ports.error.UnavailableException;
 import dev.drydock.ports.error.NotFoundException;
 import dev.drydock.ports.error.UnauthorizedException;
 import dev.drydock.ports.error.UnprocessableException;
@@ -635,6 +636,21 @@ class ConfigServiceTest {
             Config next = configs.set(bench.owner, app, values(map("NEXT", "1")));
             assertThat(next.values()).isEqualTo(Map.of("GOOD", "1", "NEXT", "1"));
             assertThat(bench.release(app, 5).summary()).isEqualTo("owner added NEXT");
+        }
+
+        @Test
+        void aClusterThatCannotBeReachedIsA503AndTheReleaseIsMarkedFailed() {
+            bench.imageBuild(app);
+            bench.scheduler.failNext(Operation.DEPLOY, DrydockException.unavailable("Kubernetes is unreachable"));
+
+            assertThatThrownBy(() -> configs.set(bench.owner, app, values(map("A", "1"))))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessage("(app::deploy): Kubernetes is unreachable");
+
+            assertThat(bench.release(app, 3).failed()).isTrue();
+            assertThat(configs.get(bench.owner, app).values()).isEmpty();
+            // once it answers again, the same change goes through
+            assertThat(configs.set(bench.owner, app, values(map("A", "1"))).values()).containsEntry("A", "1");
         }
     }
 
