@@ -61,7 +61,7 @@ public final class KubernetesScheduler implements Scheduler {
      * @param poll          how often a rollout is looked at
      */
     public KubernetesScheduler(ApiClient client, Duration deployTimeout, Duration poll) {
-        this.cluster = new Cluster(client);
+        this.cluster = new Cluster(client, deployTimeout, poll);
         this.deployTimeout = deployTimeout;
         this.poll = poll;
     }
@@ -90,9 +90,7 @@ public final class KubernetesScheduler implements Scheduler {
     @Override
     public boolean exists(String app) {
         // a namespace still terminating from a destroy is on its way out, not the app's
-        return cluster.namespace(app)
-                .filter(ns -> ns.getStatus() == null || !"Terminating".equals(ns.getStatus().getPhase()))
-                .isPresent();
+        return cluster.namespace(app).filter(ns -> !Cluster.terminating(ns)).isPresent();
     }
 
     @Override
@@ -142,11 +140,13 @@ public final class KubernetesScheduler implements Scheduler {
         String version = "v" + plan.release().version();
         long deadline = System.nanoTime() + deployTimeout.toNanos();
         while (true) {
+            // a crash-looping pod is Running: its containers' waiting reasons tell, not its state
             Optional<String> hopeless = cluster.pods(app, selector(app, version, Optional.empty())).stream()
-                    .map(PodStates::pod)
-                    .filter(pod -> HOPELESS.contains(pod.state()))
-                    .findFirst()
-                    .map(pod -> pod.state() + " (pod " + pod.name() + ")");
+                    .map(pod -> PodStates.waitingReason(pod).filter(HOPELESS::contains)
+                            .or(() -> Optional.of(PodStates.state(pod)).filter(HOPELESS::contains))
+                            .map(reason -> reason + " (pod " + pod.getMetadata().getName() + ")"))
+                    .flatMap(Optional::stream)
+                    .findFirst();
             if (hopeless.isPresent()) {
                 return hopeless;
             }
@@ -174,7 +174,9 @@ public final class KubernetesScheduler implements Scheduler {
             Long generation = d.getMetadata().getGeneration();
             boolean observed = generation == null || (status.getObservedGeneration() != null
                     && status.getObservedGeneration() >= generation);
+            // as kubectl rollout status: no pods of an older template left, and the new ones available
             return observed && nonNull(status.getUpdatedReplicas()) >= replicas
+                    && nonNull(status.getReplicas()) <= nonNull(status.getUpdatedReplicas())
                     && nonNull(status.getAvailableReplicas()) >= replicas;
         }).orElse(false);
     }
@@ -198,6 +200,12 @@ public final class KubernetesScheduler implements Scheduler {
         });
     }
 
+    /**
+     * Sets each type's count, then waits, up to the deploy timeout, until each Deployment has that
+     * many pods (ready or not): a scale does not wait for readiness, as a deploy does.
+     *
+     * @throws DrydockException unavailable when the counts are not there in time
+     */
     @Override
     public void scale(DeployPlan plan) {
         for (Map.Entry<String, Integer> type : plan.structure().entrySet()) {
@@ -212,6 +220,24 @@ public final class KubernetesScheduler implements Scheduler {
                         writeEnv(plan)));
             }
         }
+        long deadline = System.nanoTime() + deployTimeout.toNanos();
+        while (!plan.structure().entrySet().stream().allMatch(t -> scaled(plan.app(), t.getKey(), t.getValue()))) {
+            if (System.nanoTime() > deadline || !pause()) {
+                throw DrydockException.unavailable("(scale): the pods of " + plan.app() + " did not reach "
+                        + plan.structure() + " within " + deployTimeout.toSeconds() + " s");
+            }
+        }
+    }
+
+    /** Whether the cluster has seen the Deployment's latest spec and it has this many pods. */
+    private boolean scaled(String app, String type, int replicas) {
+        return cluster.deployment(app, Manifests.deploymentName(app, type)).map(d -> {
+            var status = d.getStatus();
+            Long generation = d.getMetadata().getGeneration();
+            return status != null && (generation == null || status.getObservedGeneration() != null
+                    && status.getObservedGeneration() >= generation)
+                    && nonNull(status.getReplicas()) == replicas;
+        }).orElse(false);
     }
 
     @Override

@@ -50,8 +50,9 @@ import java.util.zip.CRC32;
  * <ul>
  *   <li>keeps {@code spec.replicas} pods of each Deployment's current template, named
  *       {@code <deployment>-<pod-template-hash>-<5 of [a-z0-9]>}, with the template's labels plus
- *       {@code pod-template-hash}; pods of older templates and surplus pods are deleted, deleted
- *       pods are made again, and the Deployment's status says how many there are and are ready;
+ *       {@code pod-template-hash}; surplus pods are deleted and deleted pods made again; pods of
+ *       older templates go as the new ones get ready (a rolling update with {@code maxUnavailable 0},
+ *       all new pods at once); the Deployment's status says how many there are, updated and ready;
  *   <li>ends one-off pods ({@code restartPolicy: Never}): Succeeded, or Failed with the exit code;
  *   <li>keeps a deleted namespace {@code Terminating}, with all in it, for the termination time;
  *       then deletes what is in it and lets it go;
@@ -301,12 +302,9 @@ public final class StandInCluster implements AutoCloseable {
                         && p.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
                 .toList();
         List<V1Pod> current = new ArrayList<>();
+        List<V1Pod> old = new ArrayList<>();
         for (V1Pod pod : owned) {
-            if (hash.equals(pod.getMetadata().getLabels().get("pod-template-hash"))) {
-                current.add(pod);
-            } else {
-                ignoreGone(() -> core.deleteNamespacedPod(pod.getMetadata().getName(), ns).execute());
-            }
+            (hash.equals(pod.getMetadata().getLabels().get("pod-template-hash")) ? current : old).add(pod);
         }
         // surplus: the newest go first, as a ReplicaSet scaling down does with equally ready pods
         current.sort(Comparator.comparing((V1Pod p) -> p.getMetadata().getCreationTimestamp(),
@@ -330,10 +328,19 @@ public final class StandInCluster implements AutoCloseable {
                 ready++;
             }
         }
+        // a rolling update with maxUnavailable 0: old pods go only as new ones get ready, ready ones last
+        old.sort(Comparator.comparing((V1Pod p) -> p.getStatus() != null && ready(p.getStatus())).reversed());
+        int keep = Math.max(0, replicas - ready);
+        for (V1Pod pod : old.subList(Math.min(keep, old.size()), old.size())) {
+            ignoreGone(() -> core.deleteNamespacedPod(pod.getMetadata().getName(), ns).execute());
+        }
+        List<V1Pod> kept = old.subList(0, Math.min(keep, old.size()));
+        int available = ready + (int) kept.stream().filter(p -> p.getStatus() != null && ready(p.getStatus())).count();
         V1DeploymentStatus status = new V1DeploymentStatus()
                 .observedGeneration(deployment.getMetadata().getGeneration())
-                .replicas(current.size()).updatedReplicas(current.size())
-                .readyReplicas(ready).availableReplicas(ready).unavailableReplicas(current.size() - ready);
+                .replicas(current.size() + kept.size()).updatedReplicas(current.size())
+                .readyReplicas(available).availableReplicas(available)
+                .unavailableReplicas(Math.max(0, replicas - available));
         if (!status.equals(deployment.getStatus())) {
             // the version read with the list: a Deployment changed since is left to the next round
             apps.replaceNamespacedDeploymentStatus(name, ns, deployment.apiVersion("apps/v1").kind("Deployment")
