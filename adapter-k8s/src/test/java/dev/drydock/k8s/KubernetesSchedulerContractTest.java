@@ -84,6 +84,15 @@ class KubernetesSchedulerContractTest extends SchedulerContract {
     }
 
     @Test
+    void aOneOffCommandOfAnAppDestroyedAMomentAgoRunsOnceItsOldNamespaceIsGone() {
+        scheduler.deploy(plan(1, Map.of("web", 1)));
+        scheduler.destroy(app);
+
+        assertThat(scheduler.run(plan(1, Map.of()), "exit 4").exitCode()).isEqualTo(4);
+        assertThat(scheduler.exists(app)).isTrue();
+    }
+
+    @Test
     void makingAnAppWhoseOldNamespaceOutlastsTheWaitIsUnavailable() {
         KubernetesScheduler impatient = new KubernetesScheduler(server.client(), Duration.ofMillis(50),
                 Duration.ofMillis(10));
