@@ -17,6 +17,7 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +61,9 @@ public final class KubernetesScheduler implements Scheduler {
             "CrashLoopBackOff", "CreateContainerConfigError", "crashed");
 
     private final Cluster cluster;
+    // the routing of apps whose old namespace was still terminating when they were routed
+    private final java.util.concurrent.ConcurrentMap<String, Routing> pendingRoutes =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Upstream waits 20 minutes for a one-off command. */
     public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(20);
     private static final String SUFFIX_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -87,7 +91,8 @@ public final class KubernetesScheduler implements Scheduler {
 
     /** A scheduler on the cluster that the client speaks to. */
     public KubernetesScheduler(ApiClient client, KubernetesSettings settings) {
-        this.cluster = new Cluster(java.util.Objects.requireNonNull(client, "client"));
+        this.cluster = new Cluster(java.util.Objects.requireNonNull(client, "client"), settings.deployTimeout(),
+                settings.poll());
         this.settings = java.util.Objects.requireNonNull(settings, "settings");
         this.deployTimeout = settings.deployTimeout();
         this.poll = settings.poll();
@@ -117,14 +122,12 @@ public final class KubernetesScheduler implements Scheduler {
     @Override
     public boolean exists(String app) {
         // a namespace still terminating from a destroy is on its way out, not the app's
-        return cluster.namespace(app)
-                .filter(ns -> ns.getStatus() == null || !"Terminating".equals(ns.getStatus().getPhase()))
-                .isPresent();
+        return cluster.namespace(app).filter(ns -> !Cluster.terminating(ns)).isPresent();
     }
 
     @Override
     public void create(String app) {
-        cluster.ensureNamespace(Manifests.namespace(app));
+        space(app);
         if (cluster.service(app, app).isEmpty()) {
             cluster.applyService(Manifests.service(app, Manifests.DEFAULT_PORT, Optional.empty()));
         }
@@ -132,7 +135,21 @@ public final class KubernetesScheduler implements Scheduler {
 
     @Override
     public void destroy(String app) {
+        pendingRoutes.remove(app);
         cluster.deleteNamespace(app);
+    }
+
+    /**
+     * Makes the app's namespace, waiting (bounded) for an old one of the same name to finish
+     * terminating, then routes the app as a route() that came meanwhile asked.
+     */
+    private void space(String app) {
+        cluster.ensureNamespace(Manifests.namespace(app));
+        Routing pending = pendingRoutes.get(app);
+        if (pending != null) {
+            routeNow(pending);
+            pendingRoutes.remove(app, pending);
+        }
     }
 
     @Override
@@ -147,7 +164,7 @@ public final class KubernetesScheduler implements Scheduler {
                 .map(type -> Manifests.deployment(plan, type, plan.structure().get(type), DEFAULT_BATCHES, env))
                 .toList();
         Optional<V1Secret> pullSecret = PullSecrets.secret(app, plan.config(), plan.build().image());
-        cluster.ensureNamespace(Manifests.namespace(app));
+        space(app);
         Map<String, Optional<V1Deployment>> before = new LinkedHashMap<>();
         for (String type : types) {
             before.put(type, cluster.deployment(app, Manifests.deploymentName(app, type)));
@@ -180,11 +197,13 @@ public final class KubernetesScheduler implements Scheduler {
         String version = "v" + plan.release().version();
         long deadline = System.nanoTime() + deployTimeout.toNanos();
         while (true) {
+            // a crash-looping pod is Running: its containers' waiting reasons tell, not its state
             Optional<String> hopeless = cluster.pods(app, selector(app, version, Optional.empty())).stream()
-                    .map(PodStates::pod)
-                    .filter(pod -> HOPELESS.contains(pod.state()))
-                    .findFirst()
-                    .map(pod -> pod.state() + " (pod " + pod.name() + ")");
+                    .map(pod -> PodStates.waitingReason(pod).filter(HOPELESS::contains)
+                            .or(() -> Optional.of(PodStates.state(pod)).filter(HOPELESS::contains))
+                            .map(reason -> reason + " (pod " + pod.getMetadata().getName() + ")"))
+                    .flatMap(Optional::stream)
+                    .findFirst();
             if (hopeless.isPresent()) {
                 return hopeless;
             }
@@ -212,7 +231,9 @@ public final class KubernetesScheduler implements Scheduler {
             Long generation = d.getMetadata().getGeneration();
             boolean observed = generation == null || (status.getObservedGeneration() != null
                     && status.getObservedGeneration() >= generation);
+            // as kubectl rollout status: no pods of an older template left, and the new ones available
             return observed && nonNull(status.getUpdatedReplicas()) >= replicas
+                    && nonNull(status.getReplicas()) <= nonNull(status.getUpdatedReplicas())
                     && nonNull(status.getAvailableReplicas()) >= replicas;
         }).orElse(false);
     }
@@ -236,6 +257,12 @@ public final class KubernetesScheduler implements Scheduler {
         });
     }
 
+    /**
+     * Sets each type's count, then waits, up to the deploy timeout, until each Deployment has that
+     * many pods (ready or not): a scale does not wait for readiness, as a deploy does.
+     *
+     * @throws DrydockException unavailable when the counts are not there in time
+     */
     @Override
     public void scale(DeployPlan plan) {
         for (Map.Entry<String, Integer> type : plan.structure().entrySet()) {
@@ -254,6 +281,24 @@ public final class KubernetesScheduler implements Scheduler {
                 cluster.applyDeployment(deployment);
             }
         }
+        long deadline = System.nanoTime() + deployTimeout.toNanos();
+        while (!plan.structure().entrySet().stream().allMatch(t -> scaled(plan.app(), t.getKey(), t.getValue()))) {
+            if (System.nanoTime() > deadline || !pause()) {
+                throw DrydockException.unavailable("(scale): the pods of " + plan.app() + " did not reach "
+                        + plan.structure() + " within " + deployTimeout.toSeconds() + " s");
+            }
+        }
+    }
+
+    /** Whether the cluster has seen the Deployment's latest spec and it has this many pods. */
+    private boolean scaled(String app, String type, int replicas) {
+        return cluster.deployment(app, Manifests.deploymentName(app, type)).map(d -> {
+            var status = d.getStatus();
+            Long generation = d.getMetadata().getGeneration();
+            return status != null && (generation == null || status.getObservedGeneration() != null
+                    && status.getObservedGeneration() >= generation)
+                    && nonNull(status.getReplicas()) == replicas;
+        }).orElse(false);
     }
 
     @Override
@@ -336,7 +381,7 @@ public final class KubernetesScheduler implements Scheduler {
             Map<String, String> env = environment(plan);
             V1Pod pod = Manifests.runPod(plan, name, command, env);
             Optional<V1Secret> pullSecret = PullSecrets.secret(app, plan.config(), plan.build().image());
-            cluster.ensureNamespace(Manifests.namespace(app));
+            space(app);
             pullSecret.ifPresent(cluster::applySecret);
             cluster.applySecret(Manifests.envSecret(plan, env));
             cluster.createPod(pod);
@@ -410,6 +455,26 @@ public final class KubernetesScheduler implements Scheduler {
      */
     @Override
     public void route(Routing routing) {
+        String app = routing.app();
+        // route() runs inside a database write, which must not wait for a namespace that may take
+        // minutes to go: its routing is kept here and made with the new namespace (create, deploy, run)
+        Optional<V1Namespace> namespace = cluster.namespace(app);
+        if (namespace.isPresent() && Cluster.terminating(namespace.get())) {
+            checkRouting(routing);
+            pendingRoutes.put(app, routing);
+            return;
+        }
+        pendingRoutes.remove(app);
+        routeNow(routing);
+    }
+
+    // the objects route() would write, made to find what cannot be made before it answers
+    private void checkRouting(Routing routing) {
+        routing.certificates().forEach(certificate -> Ingresses.certificateSecret(routing.app(), certificate));
+        Ingresses.ingress(routing, settings.platformDomain(), settings.ingressClass(), settings.httpsAnnotation());
+    }
+
+    private void routeNow(Routing routing) {
         String app = routing.app();
         // made before anything is written, so a routing that cannot be made changes nothing
         List<V1Secret> secrets = routing.certificates().stream()

@@ -34,10 +34,13 @@ class DeployObjectsTest {
     private static CoreV1Api core;
     private static AppsV1Api apps;
     private static KubernetesScheduler scheduler;
+    // a scale waits for its pods
+    private static dev.drydock.k8s.testing.StandInCluster standIn;
 
     @BeforeAll
     static void start() {
         server = new MockApiServer();
+        standIn = dev.drydock.k8s.testing.StandInCluster.start(server);
         core = new CoreV1Api(server.client());
         apps = new AppsV1Api(server.client());
         scheduler = new KubernetesScheduler(server.client(), KubernetesSettings.defaults()
@@ -46,6 +49,7 @@ class DeployObjectsTest {
 
     @AfterAll
     static void stop() {
+        standIn.close();
         server.close();
     }
 

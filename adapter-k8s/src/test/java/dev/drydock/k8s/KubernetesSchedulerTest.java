@@ -3,6 +3,7 @@ package dev.drydock.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.k8s.testing.StandInCluster;
 import dev.drydock.ports.model.Build;
 import dev.drydock.ports.model.Config;
 import dev.drydock.ports.model.Release;
@@ -13,7 +14,6 @@ import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Deployment;
-import io.kubernetes.client.openapi.models.V1DeploymentStatus;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -36,52 +36,20 @@ class KubernetesSchedulerTest {
     private static MockApiServer server;
     private static ApiClient client;
     private static KubernetesScheduler scheduler;
-    // namespaces whose rollouts the stand-in kubelet leaves alone
-    private static final java.util.Set<String> STUCK = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private static final java.util.concurrent.atomic.AtomicBoolean RUNNING = new java.util.concurrent.atomic.AtomicBoolean(true);
-    private static Thread kubelet;
+    private static StandInCluster cluster;
 
     @BeforeAll
     static void start() {
         server = new MockApiServer();
         client = server.client();
         scheduler = new KubernetesScheduler(client, java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(20));
-        kubelet = new Thread(KubernetesSchedulerTest::rollOut, "kubelet");
-        kubelet.setDaemon(true);
-        kubelet.start();
+        cluster = StandInCluster.start(server);
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        RUNNING.set(false);
-        kubelet.join(5_000);
+    static void stop() {
+        cluster.close();
         server.close();
-    }
-
-    /** The mock runs no controllers: this stands in for them, reporting every rollout done. */
-    private static void rollOut() {
-        AppsV1Api apps = new AppsV1Api(client);
-        while (RUNNING.get()) {
-            try {
-                for (V1Deployment d : apps.listDeploymentForAllNamespaces().execute().getItems()) {
-                    int replicas = d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas();
-                    boolean done = d.getStatus() != null && d.getStatus().getUpdatedReplicas() != null
-                            && d.getStatus().getUpdatedReplicas() == replicas;
-                    if (!done && !STUCK.contains(d.getMetadata().getNamespace())) {
-                        d.apiVersion("apps/v1").kind("Deployment").status(new V1DeploymentStatus()
-                                .observedGeneration(d.getMetadata().getGeneration()).replicas(replicas)
-                                .updatedReplicas(replicas).availableReplicas(replicas).readyReplicas(replicas));
-                        apps.replaceNamespacedDeploymentStatus(d.getMetadata().getName(),
-                                d.getMetadata().getNamespace(), d).execute();
-                    }
-                }
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception retry) {
-                // a deployment replaced meanwhile: the next round sees it
-            }
-        }
     }
 
     @Test
@@ -109,18 +77,18 @@ class KubernetesSchedulerTest {
     void aRolloutNotReadyInTimeIsRolledBack() throws Exception {
         KubernetesScheduler impatient = new KubernetesScheduler(client, java.time.Duration.ofMillis(300),
                 java.time.Duration.ofMillis(20));
-        impatient.create("slow");
-        impatient.deploy(plan("slow", 2, Map.of(), Map.of("web", 1)));
-        STUCK.add("slow");
+        impatient.create("late");
+        impatient.deploy(plan("late", 2, Map.of(), Map.of("web", 1)));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> impatient.deploy(plan("slow", 3, Map.of(), Map.of("web", 1, "worker", 1))))
+        assertThatThrownBy(() -> impatient.deploy(plan("late", 3, Map.of(), Map.of("web", 1, "worker", 1),
+                "registry.example/late:slow")))
                 .hasMessageContaining("the rollout was not ready within 0 s");
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
         AppsV1Api apps = new AppsV1Api(client);
-        assertThat(apps.readNamespacedDeployment("slow-web", "slow").execute().getSpec().getTemplate().getMetadata()
+        assertThat(apps.readNamespacedDeployment("late-web", "late").execute().getSpec().getTemplate().getMetadata()
                 .getLabels()).containsEntry("version", "v2");
-        assertThat(apps.readNamespacedDeployment("slow-worker", "slow").execute().getSpec().getReplicas())
+        assertThat(apps.readNamespacedDeployment("late-worker", "late").execute().getSpec().getReplicas())
                 .as("a type the failed release added goes to 0").isZero();
     }
 
@@ -227,9 +195,8 @@ class KubernetesSchedulerTest {
         server.expectGet("/api/v1/namespaces/oneoff/pods/oneoff-run-abcde/log?container=oneoff-run-abcde"
                 + "&tailLines=2147483647", "migrated\ndone\n");
 
-        var ended = java.util.concurrent.CompletableFuture.runAsync(() -> end("oneoff", "oneoff-run-abcde", 3));
-        dev.drydock.ports.model.RunResult result = runner.run(plan("oneoff", 2, Map.of(), Map.of()), "rake db:migrate");
-        ended.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        dev.drydock.ports.model.RunResult result = runner.run(plan("oneoff", 2, Map.of(), Map.of()),
+                "rake db:migrate; exit 3");
 
         assertThat(result).isEqualTo(new dev.drydock.ports.model.RunResult(3, "migrated\ndone"));
         assertThat(new CoreV1Api(client).listNamespacedPod("oneoff").labelSelector("type=run").execute().getItems())
@@ -242,8 +209,8 @@ class KubernetesSchedulerTest {
                 java.time.Duration.ofMillis(20)).withRuns(java.time.Duration.ofMillis(300), () -> "zzzzz");
         runner.create("neverup");
 
-        assertThat(runner.run(plan("neverup", 2, Map.of(), Map.of()), "ls"))
-                .isEqualTo(new dev.drydock.ports.model.RunResult(1, "Could not get logs. Pod is in state initializing"));
+        assertThat(runner.run(plan("neverup", 2, Map.of(), Map.of(), "registry.example/neverup:slow"), "ls"))
+                .isEqualTo(new dev.drydock.ports.model.RunResult(1, "Could not get logs. Pod is in state starting"));
     }
 
     @Test
@@ -251,53 +218,24 @@ class KubernetesSchedulerTest {
         scheduler.create("again");
         scheduler.deploy(plan("again", 2, Map.of(), Map.of("web", 2, "worker", 1)));
         CoreV1Api core = new CoreV1Api(client);
-        pod(core, "again", "again-web-1", "web", "v2", "2026-11-27T10:00:00Z", "Running");
-        pod(core, "again", "again-web-2", "web", "v2", "2026-11-27T10:00:01Z", "Running");
-        pod(core, "again", "again-worker-1", "worker", "v2", "2026-11-27T10:00:02Z", "Running");
+        java.util.Set<String> before = names(core.listNamespacedPod("again").execute().getItems());
+        java.util.Set<String> worker = names(core.listNamespacedPod("again").labelSelector("type=worker").execute()
+                .getItems());
 
-        // the Deployment's stand-in: the replacements come once the old pods are gone
-        var replaced = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                while (core.listNamespacedPod("again").labelSelector("type=web").execute().getItems().size() > 0) {
-                    Thread.sleep(10);
-                }
-                pod(core, "again", "again-web-3", "web", "v2", "2026-11-27T11:00:00Z", "Running");
-                pod(core, "again", "again-web-4", "web", "v2", "2026-11-27T11:00:01Z", "Running");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
         List<dev.drydock.ports.model.Pod> fresh = scheduler.restart("again", "v2", Optional.of("web"), Optional.empty());
-        replaced.get(10, java.util.concurrent.TimeUnit.SECONDS);
 
-        assertThat(fresh).extracting(dev.drydock.ports.model.Pod::name).containsExactly("again-web-4", "again-web-3");
-        assertThat(core.listNamespacedPod("again").execute().getItems()).extracting(p -> p.getMetadata().getName())
-                .containsExactlyInAnyOrder("again-web-3", "again-web-4", "again-worker-1");
+        assertThat(before).hasSize(3);
+        assertThat(fresh).hasSize(2).isSortedAccordingTo(java.util.Comparator.comparing(
+                dev.drydock.ports.model.Pod::started).reversed())
+                .extracting(dev.drydock.ports.model.Pod::name).doesNotContainAnyElementsOf(before);
+        java.util.Set<String> now = names(core.listNamespacedPod("again").execute().getItems());
+        assertThat(now).hasSize(3).containsAll(worker)
+                .containsAll(fresh.stream().map(dev.drydock.ports.model.Pod::name).toList());
         assertThat(scheduler.restart("again", "v2", Optional.empty(), Optional.of("no-such-pod"))).isEmpty();
     }
 
-    /** Stands in for the kubelet: once the pod is there, it ends with this exit code. */
-    private static void end(String ns, String name, int exitCode) {
-        CoreV1Api core = new CoreV1Api(client);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                V1Pod pod = core.readNamespacedPod(name, ns).execute();
-                pod.apiVersion("v1").kind("Pod").status(new V1PodStatus().phase("Failed").containerStatuses(List.of(
-                        new io.kubernetes.client.openapi.models.V1ContainerStatus().name(name).image("i").imageID("")
-                                .ready(false).restartCount(0).state(new io.kubernetes.client.openapi.models
-                                        .V1ContainerState().terminated(new io.kubernetes.client.openapi.models
-                                                .V1ContainerStateTerminated().exitCode(exitCode))))));
-                core.replaceNamespacedPodStatus(name, ns, pod).execute();
-                return;
-            } catch (io.kubernetes.client.openapi.ApiException notYet) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
+    private static java.util.Set<String> names(List<V1Pod> pods) {
+        return pods.stream().map(p -> p.getMetadata().getName()).collect(java.util.stream.Collectors.toSet());
     }
 
     private static void pod(CoreV1Api core, String ns, String name, String type, String version, String started,
@@ -309,7 +247,12 @@ class KubernetesSchedulerTest {
     }
 
     private static DeployPlan plan(String app, int version, Map<String, Object> values, Map<String, Integer> structure) {
-        Build build = new Build(UUID.randomUUID(), app, "ada", "registry.example/" + app + ":1", null,
+        return plan(app, version, values, structure, "registry.example/" + app + ":1");
+    }
+
+    private static DeployPlan plan(String app, int version, Map<String, Object> values, Map<String, Integer> structure,
+                                   String image) {
+        Build build = new Build(UUID.randomUUID(), app, "ada", image, null,
                 Map.of("web", "./serve", "worker", "./work"), null, CREATED, CREATED);
         Config config = new Config(UUID.randomUUID(), app, "ada", values, Map.of(), Map.of(), Map.of(),
                 Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), CREATED, CREATED);

@@ -14,12 +14,22 @@ import java.util.Queue;
 
 /**
  * A Kubernetes API server in CRUD mode (fabric8's mock) on a free port, and an official client for
- * it. It keeps objects and answers label selectors, but runs no controllers.
+ * it. It keeps objects and answers label selectors, but runs no controllers: start a
+ * {@link dev.drydock.k8s.testing.StandInCluster} on it for pods, rollouts and namespaces that
+ * take a while to go. Published in this module's test-jar; users also need
+ * {@code io.fabric8:kubernetes-server-mock} and {@code io.fabric8:kubernetes-client-api} in test scope.
+ *
+ * <pre>{@code
+ * try (MockApiServer server = new MockApiServer(); StandInCluster cluster = StandInCluster.start(server)) {
+ *     Scheduler scheduler = new KubernetesScheduler(server.client());
+ * }
+ * }</pre>
  */
 public final class MockApiServer implements AutoCloseable {
     private final KubernetesMockServer server;
     private final ApiClient client;
 
+    /** Starts the server on a free port of 127.0.0.1, plain http. */
     public MockApiServer() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
@@ -28,6 +38,7 @@ public final class MockApiServer implements AutoCloseable {
         client = new ClientBuilder().setBasePath(server.url("/").replaceAll("/$", "")).build();
     }
 
+    /** A client for this server. */
     public ApiClient client() {
         return client;
     }
@@ -37,6 +48,7 @@ public final class MockApiServer implements AutoCloseable {
         server.expect().get().withPath(pathAndQuery).andReturn(200, body).always();
     }
 
+    /** Stops the server; close a StandInCluster on it first. */
     @Override
     public void close() {
         server.destroy();

@@ -12,6 +12,7 @@ import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,14 +25,29 @@ import java.util.Optional;
 public final class Cluster {
     private static final int CONFLICT_ATTEMPTS = 5;
 
+    private static final Duration DEFAULT_NAMESPACE_WAIT = Duration.ofSeconds(120);
+    private static final Duration DEFAULT_POLL = Duration.ofMillis(500);
+
     private final CoreV1Api core;
     private final AppsV1Api apps;
     private final NetworkingV1Api networking;
+    private final Duration namespaceWait;
+    private final Duration poll;
 
     public Cluster(ApiClient client) {
+        this(client, DEFAULT_NAMESPACE_WAIT, DEFAULT_POLL);
+    }
+
+    /**
+     * @param namespaceWait how long {@link #ensureNamespace} waits for a namespace of the same name to finish terminating
+     * @param poll          how often it looks
+     */
+    public Cluster(ApiClient client, Duration namespaceWait, Duration poll) {
         this.core = new CoreV1Api(client);
         this.apps = new AppsV1Api(client);
         this.networking = new NetworkingV1Api(client);
+        this.namespaceWait = namespaceWait;
+        this.poll = poll;
     }
 
     /** What a call does, for the error message. */
@@ -44,19 +60,50 @@ public final class Cluster {
         return find(() -> core.readNamespace(name).execute(), "read namespace " + name);
     }
 
-    /** Makes the namespace unless it is there. */
+    /**
+     * Makes the namespace unless it is there. One of the same name still terminating (an app
+     * destroyed and made again) is waited for until it is gone, polling, up to the namespace wait;
+     * a create answered 409 (made meanwhile, or terminating) is looked at again the same way.
+     *
+     * @throws DrydockException unavailable when the old namespace is still there when the wait is up
+     */
     public void ensureNamespace(V1Namespace namespace) {
         String name = namespace.getMetadata().getName();
-        if (namespace(name).isEmpty()) {
-            try {
-                core.createNamespace(namespace).execute();
-            } catch (ApiException e) {
-                if (e.getCode() != 409) {
-                    throw refused("create namespace " + name, e);
+        long deadline = System.nanoTime() + namespaceWait.toNanos();
+        while (true) {
+            Optional<V1Namespace> existing = namespace(name);
+            if (existing.isPresent() && !terminating(existing.get())) {
+                return;
+            }
+            if (existing.isEmpty()) {
+                try {
+                    core.createNamespace(namespace).execute();
+                    return;
+                } catch (ApiException e) {
+                    if (e.getCode() != 409) {
+                        throw refused("create namespace " + name, e);
+                    }
                 }
-                // made meanwhile, or still terminating from a destroy: the caller's next call will tell
+            }
+            if (System.nanoTime() > deadline) {
+                throw DrydockException.unavailable("Kubernetes could not create namespace " + name
+                        + ": a namespace of that name was still terminating after " + namespaceWait.toSeconds()
+                        + " s; try again once it is gone");
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw DrydockException.unavailable("interrupted while waiting for namespace " + name
+                        + " to finish terminating", e);
             }
         }
+    }
+
+    /** Whether the namespace is on its way out: deleted, or said to be terminating. */
+    public static boolean terminating(V1Namespace namespace) {
+        return namespace.getMetadata() != null && namespace.getMetadata().getDeletionTimestamp() != null
+                || namespace.getStatus() != null && "Terminating".equals(namespace.getStatus().getPhase());
     }
 
     /** Deletes the namespace and all in it; one already gone is fine. */

@@ -26,6 +26,18 @@ public final class PodStates {
     }
 
     /**
+     * Why a container of the pod waits ({@code ErrImagePull}, {@code CrashLoopBackOff}, ...), in
+     * any phase: a crash-looping pod is Running, so its state alone does not tell.
+     */
+    public static Optional<String> waitingReason(V1Pod pod) {
+        return Optional.ofNullable(pod.getStatus()).map(V1PodStatus::getContainerStatuses).orElse(List.of()).stream()
+                .map(c -> c.getState() == null || c.getState().getWaiting() == null ? null
+                        : c.getState().getWaiting().getReason())
+                .filter(reason -> reason != null && !reason.isEmpty())
+                .findFirst();
+    }
+
+    /**
      * {@code initializing} (Pending), {@code creating} (ContainerCreating), {@code starting}
      * (running, not ready), {@code up} (running and ready), {@code terminating} (deleted, or its
      * container ended), {@code down} (Succeeded), {@code crashed} (Failed), {@code error}
