@@ -8,18 +8,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small HTTP/1.1 client for tests against a running API (the JDK's default HTTP/2 stalls POSTs here). */
-final class HttpTestClient {
+public final class HttpTestClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    record Reply(int status, String body) {
+    public record Reply(int status, String body) {
         @Override
         public String toString() {
             return status + " " + body;
         }
     }
 
-    Reply send(URI base, String method, String path, String token, String json) {
+    public Reply send(URI base, String method, String path, String token, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
@@ -41,7 +41,7 @@ final class HttpTestClient {
     }
 
     /** Registers a user (the first becomes admin) and returns a token from a login. */
-    String signUp(URI base, String username) {
+    public String signUp(URI base, String username) {
         String credentials = "{\"username\":\"" + username + "\",\"password\":\"s3cret-pass\"}";
         Reply registered = send(base, "POST", "v2/auth/register/", null, credentials);
         if (registered.status() != 201) {
@@ -50,7 +50,7 @@ final class HttpTestClient {
         return login(base, username);
     }
 
-    String login(URI base, String username) {
+    public String login(URI base, String username) {
         Reply login = send(base, "POST", "v2/auth/login/", null,
                 "{\"username\":\"" + username + "\",\"password\":\"s3cret-pass\"}");
         if (login.status() != 200) {
