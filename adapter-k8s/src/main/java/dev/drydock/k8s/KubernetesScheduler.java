@@ -169,13 +169,23 @@ public final class KubernetesScheduler implements Scheduler {
         for (String type : types) {
             before.put(type, cluster.deployment(app, Manifests.deploymentName(app, type)));
         }
-        pullSecret.ifPresent(cluster::applySecret);
-        cluster.applySecret(Manifests.envSecret(plan, env));
-        deployments.forEach(cluster::applyDeployment);
-        Optional<String> failure = awaitRollout(plan, types);
+        String release = "v" + plan.release().version();
+        Optional<String> failure;
+        try {
+            pullSecret.ifPresent(cluster::applySecret);
+            cluster.applySecret(Manifests.envSecret(plan, env));
+            deployments.forEach(cluster::applyDeployment);
+            failure = awaitRollout(plan, types);
+        } catch (DrydockException e) {
+            // the cluster failed halfway: what was written of the release must not stay running
+            String undone = tryRollBack(app, before) ? "Its process types were rolled back to what ran before."
+                    : "Rolling its process types back failed too; deploy again once the cluster answers.";
+            throw DrydockException.unavailable("Kubernetes failed while deploying " + release + ": " + e.getMessage()
+                    + ". " + undone, e);
+        }
         if (failure.isPresent()) {
             rollBack(app, before);
-            throw DrydockException.invalid("There was a problem deploying v" + plan.release().version() + ": "
+            throw DrydockException.invalid("There was a problem deploying " + release + ": "
                     + failure.get() + ". Its process types were rolled back to what ran before.");
         }
         Optional<String> routable = ROUTABLE.stream().filter(plan.structure()::containsKey).findFirst();
@@ -196,21 +206,32 @@ public final class KubernetesScheduler implements Scheduler {
         String app = plan.app();
         String version = "v" + plan.release().version();
         long deadline = System.nanoTime() + deployTimeout.toNanos();
+        DrydockException unanswered = null;
         while (true) {
-            // a crash-looping pod is Running: its containers' waiting reasons tell, not its state
-            Optional<String> hopeless = cluster.pods(app, selector(app, version, Optional.empty())).stream()
-                    .map(pod -> PodStates.waitingReason(pod).filter(HOPELESS::contains)
-                            .or(() -> Optional.of(PodStates.state(pod)).filter(HOPELESS::contains))
-                            .map(reason -> reason + " (pod " + pod.getMetadata().getName() + ")"))
-                    .flatMap(Optional::stream)
-                    .findFirst();
-            if (hopeless.isPresent()) {
-                return hopeless;
-            }
-            if (types.stream().allMatch(type -> rolledOut(app, type, plan.structure().get(type)))) {
-                return Optional.empty();
+            try {
+                // a crash-looping pod is Running: its containers' waiting reasons tell, not its state
+                Optional<String> hopeless = cluster.pods(app, selector(app, version, Optional.empty())).stream()
+                        .map(pod -> PodStates.waitingReason(pod).filter(HOPELESS::contains)
+                                .or(() -> Optional.of(PodStates.state(pod)).filter(HOPELESS::contains))
+                                .map(reason -> reason + PodStates.waitingMessage(pod).map(m -> ": " + m).orElse("")
+                                        + " (pod " + pod.getMetadata().getName() + ")"))
+                        .flatMap(Optional::stream)
+                        .findFirst();
+                if (hopeless.isPresent()) {
+                    return hopeless;
+                }
+                if (types.stream().allMatch(type -> rolledOut(app, type, plan.structure().get(type)))) {
+                    return Optional.empty();
+                }
+                unanswered = null;
+            } catch (DrydockException e) {
+                // one look that failed says nothing about the rollout: look again until the deadline
+                unanswered = e;
             }
             if (System.nanoTime() > deadline) {
+                if (unanswered != null) {
+                    throw unanswered;
+                }
                 return Optional.of("the rollout was not ready within " + deployTimeout.toSeconds() + " s");
             }
             if (!pause()) {
@@ -240,6 +261,16 @@ public final class KubernetesScheduler implements Scheduler {
 
     private static int nonNull(Integer value) {
         return value == null ? 0 : value;
+    }
+
+    /** {@link #rollBack}, as far as the cluster lets it; whether it went through. */
+    private boolean tryRollBack(String app, Map<String, Optional<V1Deployment>> before) {
+        try {
+            rollBack(app, before);
+            return true;
+        } catch (DrydockException e) {
+            return false;
+        }
     }
 
     /** Puts each Deployment back as it was before the deploy; one that was not there goes to 0. */

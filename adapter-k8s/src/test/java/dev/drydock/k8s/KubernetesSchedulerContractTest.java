@@ -129,4 +129,35 @@ class KubernetesSchedulerContractTest extends SchedulerContract {
         assertThat(ingress.getMetadata().getAnnotations())
                 .containsEntry(KubernetesSettings.DEFAULT_HTTPS_ANNOTATION, "true");
     }
+
+    // the pods of one release, as the scheduler lists them while it waits for a rollout
+    private String podsOfRelease(int version) {
+        return "/api/v1/namespaces/" + app + "/pods?labelSelector=app%3D" + app + "%2Cversion%3Dv" + version;
+    }
+
+    @Test
+    void anApiServerThatFailsAFewLooksDuringARolloutDoesNotFailTheDeploy() {
+        scheduler.deploy(plan(1, Map.of("web", 1)));
+        server.failGets(podsOfRelease(2), 3);
+
+        scheduler.deploy(plan(2, Map.of("web", 1)));
+
+        assertThat(scheduler.pods(app, "v2", Optional.empty())).extracting(Pod::state).containsExactly("up");
+    }
+
+    @Test
+    void anApiServerThatStopsAnsweringMidDeployIsUnavailableAndTheReleaseIsRolledBack() throws Exception {
+        KubernetesScheduler impatient = new KubernetesScheduler(server.client(), Duration.ofMillis(500),
+                Duration.ofMillis(20));
+        impatient.deploy(plan(1, Map.of("web", 1)));
+        server.failGets(podsOfRelease(2), -1);
+
+        assertThatThrownBy(() -> impatient.deploy(plan(2, Map.of("web", 1))))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("Kubernetes failed while deploying v2")
+                .hasMessageContaining("rolled back to what ran before");
+        var web = new io.kubernetes.client.openapi.apis.AppsV1Api(server.client())
+                .readNamespacedDeployment(app + "-web", app).execute();
+        assertThat(web.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("version", "v1");
+    }
 }

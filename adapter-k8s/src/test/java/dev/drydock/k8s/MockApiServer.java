@@ -49,6 +49,21 @@ public final class MockApiServer implements AutoCloseable {
     }
 
     /** Stops the server; close a StandInCluster on it first. */
+    /**
+     * Answers the next {@code times} GETs of this path (and query) with a 500, as an API server
+     * that is briefly unwell does; {@code times} below 0 answers every one so.
+     */
+    public void failGets(String pathAndQuery, int times) {
+        var failing = server.expect().get().withPath(pathAndQuery)
+                .andReturn(500, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                        + "\"message\":\"etcdserver: request timed out\",\"code\":500}");
+        if (times < 0) {
+            failing.always();
+        } else {
+            failing.times(times);
+        }
+    }
+
     @Override
     public void close() {
         server.destroy();

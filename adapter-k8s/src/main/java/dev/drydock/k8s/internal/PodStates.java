@@ -37,6 +37,17 @@ public final class PodStates {
                 .findFirst();
     }
 
+    /** The message Kubernetes gave with the first waiting reason, e.g. why an image cannot be pulled. */
+    public static Optional<String> waitingMessage(V1Pod pod) {
+        return Optional.ofNullable(pod.getStatus()).map(V1PodStatus::getContainerStatuses).orElse(List.of()).stream()
+                .filter(c -> c.getState() != null && c.getState().getWaiting() != null
+                        && c.getState().getWaiting().getReason() != null
+                        && !c.getState().getWaiting().getReason().isEmpty())
+                .findFirst()
+                .map(c -> c.getState().getWaiting().getMessage())
+                .filter(message -> !message.isBlank());
+    }
+
     /**
      * {@code initializing} (Pending), {@code creating} (ContainerCreating), {@code starting}
      * (running, not ready), {@code up} (running and ready), {@code terminating} (deleted, or its
