@@ -71,14 +71,18 @@ class KubernetesServerIT {
     }
 
     private static Path kubeconfig() throws IOException {
-        Path file = work.resolve("kubeconfig.yaml");
+        return kubeconfig("kubeconfig.yaml", cluster.client().getBasePath());
+    }
+
+    private static Path kubeconfig(String name, String server) throws IOException {
+        Path file = work.resolve(name);
         Files.writeString(file, String.join("\n",
                 "apiVersion: v1",
                 "kind: Config",
                 "clusters:",
                 "- name: mock",
                 "  cluster:",
-                "    server: " + cluster.client().getBasePath(),
+                "    server: " + server,
                 "users:",
                 "- name: drydock",
                 "  user:",
@@ -201,6 +205,30 @@ class KubernetesServerIT {
             expect(http.send(api, "POST", "v2/apps", token, "{\"id\":\"shop\"}"), 201);
             assertThat(namespace("shop")).hasValueSatisfying(ns ->
                     assertThat(ns.getMetadata().getDeletionTimestamp()).isNull());
+        }
+    }
+
+    @Test
+    void aClusterThatCannotBeReachedIsA503WithItsReasonAndNothingIsKept() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Path log = ServerProcess.freshLog("kubernetes-unreachable");
+        Map<String, String> env = Map.of("KUBECONFIG", kubeconfig("gone.yaml", "http://127.0.0.1:" + closed).toString(),
+                "DRYDOCK_KUBERNETES_TIMEOUT", "2", "HOME", work.toString());
+        try (ServerProcess server = ServerProcess.start(ServerProcess.jar(), work, log,
+                List.of("--storage", "memory", "--scheduler", "kubernetes"), env)) {
+            HttpTestClient http = new HttpTestClient();
+            String token = http.signUp(server.uri(), "ada");
+
+            Reply created = http.send(server.uri(), "POST", "v2/apps", token, "{\"id\":\"nowhere\"}");
+
+            assertThat(created.status()).as(created::toString).isEqualTo(503);
+            assertThat(JSON.readTree(created.body()).get("detail").asText()).isNotBlank();
+            assertThat(http.send(server.uri(), "GET", "v2/apps/nowhere", token, null).status()).isEqualTo(404);
+            // one warning line, no stack trace
+            assertThat(server.output()).doesNotContain("\tat ").doesNotContain(" ERROR ").contains("Connection refused");
         }
     }
 
