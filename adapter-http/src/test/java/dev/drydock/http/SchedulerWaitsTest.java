@@ -188,6 +188,42 @@ class SchedulerWaitsTest {
         }
     }
 
+    @Test
+    void stoppingLetsADeployUnderWayEndAndLeavesNoThreads() throws Exception {
+        ApiFixture api = ApiFixture.start();
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            String token = api.user("ada");
+            String app = appWithBuild(api, token, "stopping");
+            CountDownLatch deploying = new CountDownLatch(1);
+            api.scheduler.beforeNext(Operation.DEPLOY, app, () -> {
+                deploying.countDown();
+                await(release);
+            });
+            Future<Reply> change = client.submit(() -> api.post("/v2/apps/" + app + "/config/", token,
+                    "{\"values\": {\"COLOUR\": \"red\"}}"));
+            assertThat(deploying.await(10, TimeUnit.SECONDS)).as("the deploy under way").isTrue();
+
+            Thread stop = new Thread(api.api::close, "stopping-the-api");
+            stop.start();
+            Thread.sleep(500);
+            release.countDown();
+            stop.join(15_000);
+            assertThat(stop.isAlive()).as("still stopping").isFalse();
+
+            // within the grace period: the deploy ended, and its client had its answer
+            assertThat(change.get(5, TimeUnit.SECONDS).status()).isEqualTo(201);
+            assertThat(api.scheduler.deployments(app)).anyMatch(plan -> plan.release().version() == 3);
+            waitUntil(() -> Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().startsWith("drydock-deploy-")));
+        } finally {
+            release.countDown();
+            client.shutdownNow();
+            api.close();
+        }
+    }
+
     /** A new app of the caller with a build deployed, so that config changes reach the scheduler (v2). */
     private static String appWithBuild(ApiFixture api, String token, String id) {
         Reply created = api.post("/v2/apps/", token, ApiFixture.json("id", id));

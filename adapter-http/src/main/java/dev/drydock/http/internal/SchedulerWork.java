@@ -72,11 +72,6 @@ public final class SchedulerWork implements AutoCloseable {
         }
     }
 
-    /** How many calls run now. */
-    int running() {
-        return pool.getActiveCount();
-    }
-
     /**
      * Takes no more calls and lets running ones end within {@code grace}; then interrupts those
      * still running and waits a moment more for them to mark their releases failed.
