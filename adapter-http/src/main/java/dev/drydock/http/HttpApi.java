@@ -13,11 +13,13 @@ import dev.drydock.http.internal.MediaHeadersFilter;
 import dev.drydock.http.internal.RequestTargetGuard;
 import dev.drydock.http.internal.ResourceInstanceWarnings;
 import dev.drydock.http.internal.Resources;
+import dev.drydock.http.internal.SchedulerWork;
 import dev.drydock.http.internal.TrailingSlashFilter;
 import dev.drydock.http.internal.UpgradeRefusal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +37,8 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.AbstractContainerLifecycleListener;
+import org.glassfish.jersey.server.spi.Container;
 
 /**
  * The v2.3 REST API served by Grizzly. Start it with {@link #start}, stop it with {@link #close}.
@@ -48,17 +52,20 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class HttpApi implements AutoCloseable {
     private static final int SELECTOR_THREADS = 2;
     private static final long SHUTDOWN_GRACE_SECONDS = 5;
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(SHUTDOWN_GRACE_SECONDS);
     // room for a whole answer in the connection's write queue, so a worker seldom waits on a peer
     private static final int PENDING_BYTES_PER_CONNECTION = 8 * 1024 * 1024;
 
     private final HttpServer server;
     private final URI uri;
     private final FrontDoor frontDoor;
+    private final SchedulerWork schedulerWork;
 
-    private HttpApi(HttpServer server, URI uri, FrontDoor frontDoor) {
+    private HttpApi(HttpServer server, URI uri, FrontDoor frontDoor, SchedulerWork schedulerWork) {
         this.server = server;
         this.uri = uri;
         this.frontDoor = frontDoor;
+        this.schedulerWork = schedulerWork;
     }
 
     /**
@@ -82,7 +89,9 @@ public final class HttpApi implements AutoCloseable {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(host, "host");
         URI requested = URI.create("http://" + hostForUri(host) + ":" + port + "/");
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(services), false);
+        SchedulerWork schedulerWork = new SchedulerWork(limits.deployWorkers());
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested,
+                resourceConfig(services, schedulerWork), false);
         ServerConfiguration configuration = server.getServerConfiguration();
         // Upstream reads bodies on DELETE too (cancel names the account); Grizzly refuses them by default.
         configuration.setAllowPayloadForUndefinedHttpMethods(true);
@@ -114,18 +123,31 @@ public final class HttpApi implements AutoCloseable {
         } catch (IOException e) {
             server.shutdownNow();
             frontDoor.close();
+            schedulerWork.close(Duration.ZERO);
             throw new UncheckedIOException("Could not listen on " + host + ":" + port, e);
         }
         URI actual = URI.create("http://" + hostForUri(host) + ":" + listener.getPort() + "/");
-        return new HttpApi(server, actual, frontDoor);
+        return new HttpApi(server, actual, frontDoor, schedulerWork);
     }
 
     /**
      * The Jersey application of the API, for running it in another container. {@link #start} adds
      * what only Grizzly needs (worker pool, refusing upgrades, checking request targets and Host
-     * headers before Jersey reads them, JSON error pages).
+     * headers before Jersey reads them, JSON error pages). Requests that wait on the scheduler run
+     * on threads of their own, {@link HttpLimits#deployWorkers} of the defaults, which end with the
+     * container.
      */
     public static ResourceConfig resourceConfig(ApiServices services) {
+        SchedulerWork schedulerWork = new SchedulerWork(HttpLimits.DEFAULT.deployWorkers());
+        return resourceConfig(services, schedulerWork).register(new AbstractContainerLifecycleListener() {
+            @Override
+            public void onShutdown(Container container) {
+                schedulerWork.close(SHUTDOWN_GRACE);
+            }
+        });
+    }
+
+    private static ResourceConfig resourceConfig(ApiServices services, SchedulerWork schedulerWork) {
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
@@ -139,7 +161,7 @@ public final class HttpApi implements AutoCloseable {
                 .register(new ErrorMapper());
         ResourceInstanceWarnings.quiet();
         ClientAborts.quiet();
-        Resources.all(services).forEach(config::register);
+        Resources.all(services, schedulerWork).forEach(config::register);
         return config;
     }
 
@@ -153,7 +175,11 @@ public final class HttpApi implements AutoCloseable {
         return uri.getPort();
     }
 
-    /** Stops accepting requests, lets running ones finish for a few seconds, then stops. */
+    /**
+     * Stops accepting requests, lets running ones finish for a few seconds, then stops. Calls to
+     * the scheduler still running then get as long again to end (their clients get no answer), and
+     * are then interrupted.
+     */
     @Override
     public void close() {
         try {
@@ -165,6 +191,7 @@ public final class HttpApi implements AutoCloseable {
             server.shutdownNow();
         } finally {
             frontDoor.close();
+            schedulerWork.close(SHUTDOWN_GRACE);
         }
     }
 

@@ -15,14 +15,23 @@ import java.util.Objects;
  *                       connection is closed
  * @param maxConnections open connections at once; past that new ones are closed on arrival, with
  *                       a line in the log
+ * @param deployWorkers  requests that may wait on the scheduler at once (deploys, scaling, restarts,
+ *                       one-off runs, creating and destroying apps); they wait on threads of their
+ *                       own, not on the workers, and past that a request gets 503 with
+ *                       {@code Retry-After} at once
  */
-public record HttpLimits(int workers, int queue, Duration bodyDeadline, Duration writeDeadline, int maxConnections) {
+public record HttpLimits(int workers, int queue, Duration bodyDeadline, Duration writeDeadline, int maxConnections,
+                         int deployWorkers) {
+    // 16 deploys, as many as could run before they left the workers: on PostgreSQL each deploy of a
+    // different app holds a connection of the deploy-lock pool (20 by default) for its whole rollout,
+    // and one that finds none waits, then fails; raise both together
     public static final HttpLimits DEFAULT = new HttpLimits(16, 128, Duration.ofSeconds(20), Duration.ofSeconds(20),
-            defaultMaxConnections());
+            defaultMaxConnections(), 64);
 
     public HttpLimits {
-        if (workers < 1 || queue < 0 || maxConnections < 1) {
-            throw new IllegalArgumentException("workers and maxConnections must be at least 1, queue at least 0");
+        if (workers < 1 || queue < 0 || maxConnections < 1 || deployWorkers < 1) {
+            throw new IllegalArgumentException(
+                    "workers, maxConnections and deployWorkers must be at least 1, queue at least 0");
         }
         Objects.requireNonNull(bodyDeadline, "bodyDeadline");
         Objects.requireNonNull(writeDeadline, "writeDeadline");
@@ -32,15 +41,19 @@ public record HttpLimits(int workers, int queue, Duration bodyDeadline, Duration
     }
 
     public HttpLimits withWorkers(int workers, int queue) {
-        return new HttpLimits(workers, queue, bodyDeadline, writeDeadline, maxConnections);
+        return new HttpLimits(workers, queue, bodyDeadline, writeDeadline, maxConnections, deployWorkers);
     }
 
     public HttpLimits withDeadlines(Duration body, Duration write) {
-        return new HttpLimits(workers, queue, body, write, maxConnections);
+        return new HttpLimits(workers, queue, body, write, maxConnections, deployWorkers);
     }
 
     public HttpLimits withMaxConnections(int max) {
-        return new HttpLimits(workers, queue, bodyDeadline, writeDeadline, max);
+        return new HttpLimits(workers, queue, bodyDeadline, writeDeadline, max, deployWorkers);
+    }
+
+    public HttpLimits withDeployWorkers(int deploys) {
+        return new HttpLimits(workers, queue, bodyDeadline, writeDeadline, maxConnections, deploys);
     }
 
     // 1,000, or fewer when the process may open fewer files: leave room for the database, logs and jars

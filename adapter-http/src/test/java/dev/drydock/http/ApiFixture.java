@@ -29,10 +29,15 @@ final class ApiFixture extends ApiClient implements AutoCloseable {
     final DrydockCore core;
     final HttpApi api;
     final AtomicBoolean ready = new AtomicBoolean(true);
+    /** Runs on the worker that answers {@code /readiness}, before the store is asked: a test can hold a worker with it. */
+    volatile Runnable whileCheckingReadiness = () -> { };
 
     private ApiFixture(Settings settings, HttpLimits limits) {
         core = new DrydockCore(store.transactions, scheduler, store.deployLock, store.log, Clock.systemUTC(), settings);
-        api = HttpApi.start(services(core, ready), "127.0.0.1", 0, limits);
+        api = HttpApi.start(services(core, () -> {
+            whileCheckingReadiness.run();
+            return ready.get();
+        }), "127.0.0.1", 0, limits);
     }
 
     static ApiFixture start() {
@@ -43,15 +48,24 @@ final class ApiFixture extends ApiClient implements AutoCloseable {
         return new ApiFixture(settings.withPasswordIterations(1000), HttpLimits.DEFAULT);
     }
 
+    /** With limits of its own. */
+    static ApiFixture start(HttpLimits limits) {
+        return new ApiFixture(Settings.defaults().withPasswordIterations(1000), limits);
+    }
+
     /** With the platform's own password iterations (slow, as in production) and limits of its own. */
     static ApiFixture startAsInProduction(HttpLimits limits) {
         return new ApiFixture(Settings.defaults(), limits);
     }
 
     static ApiServices services(DrydockCore core, AtomicBoolean ready) {
+        return services(core, ready::get);
+    }
+
+    static ApiServices services(DrydockCore core, java.util.function.BooleanSupplier ready) {
         return new ApiServices(core.accounts(), core.users(), core.apps(), core.keys(), core.collaborators(),
                 core.configs(), core.builds(), core.releases(), core.processes(), core.domains(),
-                core.certificates(), core.tls(), core.hooks(), ready::get);
+                core.certificates(), core.tls(), core.hooks(), ready);
     }
 
     @Override

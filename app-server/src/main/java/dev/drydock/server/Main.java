@@ -75,9 +75,10 @@ public final class Main {
         Settings.Limits limits = config.settings().limits();
         LOG.info("limits: {} processes of one type, configs of {} bytes and {} keys per field, {} items a page",
                 limits.processesPerType(), limits.configBytes(), limits.configKeys(), limits.pageSize());
-        LOG.info("http: {} workers with a queue of {}, bodies within {} s, answers read within {} s, {} connections",
-                httpLimits.workers(), httpLimits.queue(), httpLimits.bodyDeadline().toSeconds(),
-                httpLimits.writeDeadline().toSeconds(), httpLimits.maxConnections());
+        LOG.info("http: {} workers with a queue of {}, bodies within {} s, answers read within {} s, {} connections, "
+                        + "{} requests waiting on the scheduler", httpLimits.workers(), httpLimits.queue(),
+                httpLimits.bodyDeadline().toSeconds(), httpLimits.writeDeadline().toSeconds(),
+                httpLimits.maxConnections(), httpLimits.deployWorkers());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -324,8 +324,9 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 "             DRYCC_BUILDER_KEY, DRYDOCK_MAX_PROCESSES_PER_TYPE, DRYDOCK_MAX_CONFIG_BYTES,",
                 "             DRYDOCK_MAX_CONFIG_KEYS, DRYDOCK_MAX_PAGE_SIZE, DRYDOCK_HTTP_WORKERS, DRYDOCK_HTTP_QUEUE,",
                 "             DRYDOCK_BODY_TIMEOUT, DRYDOCK_WRITE_TIMEOUT, DRYDOCK_MAX_CONNECTIONS,",
-                "             DRYDOCK_SCHEDULER, KUBECONFIG, DRYDOCK_PLATFORM_DOMAIN, DRYCC_DEPLOY_TIMEOUT (seconds),",
-                "             DRYDOCK_KUBERNETES_TIMEOUT (seconds), DRYDOCK_INGRESS_CLASS, DRYDOCK_HTTPS_ANNOTATION"));
+                "             DRYDOCK_DEPLOY_WORKERS, DRYDOCK_SCHEDULER, KUBECONFIG, DRYDOCK_PLATFORM_DOMAIN,",
+                "             DRYCC_DEPLOY_TIMEOUT (seconds), DRYDOCK_KUBERNETES_TIMEOUT (seconds), DRYDOCK_INGRESS_CLASS,",
+                "             DRYDOCK_HTTPS_ANNOTATION"));
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -366,7 +367,7 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
     /**
      * What one HTTP client may cost the server (see {@link dev.drydock.http.HttpLimits}), from the
      * environment: DRYDOCK_HTTP_WORKERS, DRYDOCK_HTTP_QUEUE, DRYDOCK_BODY_TIMEOUT and
-     * DRYDOCK_WRITE_TIMEOUT (seconds), DRYDOCK_MAX_CONNECTIONS.
+     * DRYDOCK_WRITE_TIMEOUT (seconds), DRYDOCK_MAX_CONNECTIONS, DRYDOCK_DEPLOY_WORKERS.
      */
     public static dev.drydock.http.HttpLimits httpLimits(Map<String, String> env) {
         dev.drydock.http.HttpLimits d = dev.drydock.http.HttpLimits.DEFAULT;
@@ -375,9 +376,11 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         int body = whole(env, "DRYDOCK_BODY_TIMEOUT", (int) d.bodyDeadline().toSeconds(), 1, 3_600);
         int write = whole(env, "DRYDOCK_WRITE_TIMEOUT", (int) d.writeDeadline().toSeconds(), 1, 3_600);
         int connections = whole(env, "DRYDOCK_MAX_CONNECTIONS", d.maxConnections(), 1, 1_000_000);
+        int deploys = whole(env, "DRYDOCK_DEPLOY_WORKERS", d.deployWorkers(), 1, 1_000);
         return d.withWorkers(workers, queue)
                 .withDeadlines(java.time.Duration.ofSeconds(body), java.time.Duration.ofSeconds(write))
-                .withMaxConnections(connections);
+                .withMaxConnections(connections)
+                .withDeployWorkers(deploys);
     }
 
     private static int whole(Map<String, String> env, String variable, int defaultValue, int min, int max) {

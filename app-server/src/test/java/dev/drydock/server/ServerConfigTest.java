@@ -162,16 +162,20 @@ class ServerConfigTest {
 
         dev.drydock.http.HttpLimits set = ServerConfig.httpLimits(Map.of("DRYDOCK_HTTP_WORKERS", "4",
                 "DRYDOCK_HTTP_QUEUE", "0", "DRYDOCK_BODY_TIMEOUT", "5", "DRYDOCK_WRITE_TIMEOUT", "7",
-                "DRYDOCK_MAX_CONNECTIONS", "64"));
+                "DRYDOCK_MAX_CONNECTIONS", "64", "DRYDOCK_DEPLOY_WORKERS", "48"));
         assertThat(set.workers()).isEqualTo(4);
         assertThat(set.queue()).isZero();
         assertThat(set.bodyDeadline()).hasSeconds(5);
         assertThat(set.writeDeadline()).hasSeconds(7);
         assertThat(set.maxConnections()).isEqualTo(64);
+        assertThat(set.deployWorkers()).isEqualTo(48);
 
         assertThatThrownBy(() -> ServerConfig.httpLimits(Map.of("DRYDOCK_HTTP_WORKERS", "0")))
                 .isInstanceOf(ServerConfig.UsageException.class)
                 .hasMessage("DRYDOCK_HTTP_WORKERS must be a whole number from 1 to 1000, not 0");
+        assertThatThrownBy(() -> ServerConfig.httpLimits(Map.of("DRYDOCK_DEPLOY_WORKERS", "0")))
+                .isInstanceOf(ServerConfig.UsageException.class)
+                .hasMessage("DRYDOCK_DEPLOY_WORKERS must be a whole number from 1 to 1000, not 0");
         assertThatThrownBy(() -> ServerConfig.httpLimits(Map.of("DRYDOCK_BODY_TIMEOUT", "1.5")))
                 .isInstanceOf(ServerConfig.UsageException.class)
                 .hasMessageStartingWith("DRYDOCK_BODY_TIMEOUT must be a whole number");

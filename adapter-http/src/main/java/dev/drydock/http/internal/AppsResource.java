@@ -9,10 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /** {@code /v2/apps}: list, create, show, transfer and destroy apps. */
 @Path("v2/apps")
@@ -20,10 +23,12 @@ import jakarta.ws.rs.core.Response;
 public final class AppsResource {
     private final Apps apps;
     private final Authenticator auth;
+    private final SchedulerWork work;
 
-    public AppsResource(Apps apps, Authenticator auth) {
+    public AppsResource(Apps apps, Authenticator auth, SchedulerWork work) {
         this.apps = apps;
         this.auth = auth;
+        this.work = work;
     }
 
     @GET
@@ -33,11 +38,13 @@ public final class AppsResource {
         return Pagination.envelope(request, page, apps.list(caller, page), AppJson::of);
     }
 
+    /** The scheduler makes the app's space: waited for off the workers. */
     @POST
-    public Response create(@Context ContainerRequestContext request, JsonBody body) {
+    public void create(@Suspended AsyncResponse async, @Context ContainerRequestContext request, JsonBody body) {
         Caller caller = auth.require(request);
-        AppJson app = AppJson.of(apps.create(caller, body.optionalString("id")));
-        return Response.status(Response.Status.CREATED).entity(app).build();
+        Optional<String> id = body.optionalString("id");
+        work.answer(async, () -> Response.status(Response.Status.CREATED)
+                .entity(AppJson.of(apps.create(caller, id))).build());
     }
 
     @GET
@@ -56,10 +63,15 @@ public final class AppsResource {
         return Response.ok().build();
     }
 
+    /** The scheduler removes the app's space, once its deploys are done: waited for off the workers. */
     @DELETE
     @Path(Routes.APP_ID)
-    public Response destroy(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String id) {
-        apps.destroy(auth.require(request), id);
-        return Response.noContent().build();
+    public void destroy(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
+                        @PathParam(Routes.APP_PARAM) String id) {
+        Caller caller = auth.require(request);
+        work.answer(async, () -> {
+            apps.destroy(caller, id);
+            return Response.noContent().build();
+        });
     }
 }

@@ -8,10 +8,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /** {@code /v2/apps/{id}/builds}: an app's builds; a new one is released and deployed. */
 @Path(Routes.APP + "/builds")
@@ -19,10 +22,12 @@ import jakarta.ws.rs.core.Response;
 public final class BuildsResource {
     private final Builds builds;
     private final Authenticator auth;
+    private final SchedulerWork work;
 
-    public BuildsResource(Builds builds, Authenticator auth) {
+    public BuildsResource(Builds builds, Authenticator auth, SchedulerWork work) {
         this.builds = builds;
         this.auth = auth;
+        this.work = work;
     }
 
     @GET
@@ -32,14 +37,17 @@ public final class BuildsResource {
         return Pagination.envelope(request, page, builds.list(caller, app, page), BuildJson::of);
     }
 
-    /** The procfile is a JSON object or a string holding one. */
+    /** The procfile is a JSON object or a string holding one. The deploy is waited for off the workers. */
     @POST
-    public Response create(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
-                           JsonBody body) {
+    public void create(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
+                       @PathParam(Routes.APP_PARAM) String app, JsonBody body) {
         Caller caller = auth.requireApp(request, app);
-        BuildJson build = BuildJson.of(builds.create(caller, app, body.string("image"), body.string("sha"),
-                body.object("procfile"), body.string("dockerfile")));
-        return Response.status(Response.Status.CREATED).entity(build).build();
+        String image = body.string("image");
+        String sha = body.string("sha");
+        Map<String, Object> procfile = body.object("procfile");
+        String dockerfile = body.string("dockerfile");
+        work.answer(async, () -> Response.status(Response.Status.CREATED)
+                .entity(BuildJson.of(builds.create(caller, app, image, sha, procfile, dockerfile))).build());
     }
 
     @GET

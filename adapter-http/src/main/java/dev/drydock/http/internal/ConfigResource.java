@@ -10,7 +10,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,10 +43,12 @@ public final class ConfigResource {
 
     private final Configs configs;
     private final Authenticator auth;
+    private final SchedulerWork work;
 
-    public ConfigResource(Configs configs, Authenticator auth) {
+    public ConfigResource(Configs configs, Authenticator auth, SchedulerWork work) {
         this.configs = configs;
         this.auth = auth;
+        this.work = work;
     }
 
     @GET
@@ -52,12 +56,14 @@ public final class ConfigResource {
         return ConfigJson.of(configs.get(auth.require(request), app));
     }
 
+    /** The new release's deploy is waited for off the workers. */
     @POST
-    public Response set(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
-                        JsonBody body) {
+    public void set(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
+                    @PathParam(Routes.APP_PARAM) String app, JsonBody body) {
         Caller caller = auth.requireApp(request, app);
-        ConfigJson config = ConfigJson.of(configs.set(caller, app, change(body)));
-        return Response.status(Response.Status.CREATED).entity(config).build();
+        ConfigChange change = change(body);
+        work.answer(async, () -> Response.status(Response.Status.CREATED)
+                .entity(ConfigJson.of(configs.set(caller, app, change))).build());
     }
 
     /** The change as sent; every field that is not an object (nor a string holding one) is reported at once. */

@@ -7,9 +7,8 @@ import java.io.InputStream;
 import java.util.concurrent.SynchronousQueue;
 import org.glassfish.grizzly.memory.Buffers;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -143,21 +142,40 @@ public final class FrontDoor extends HttpHandler implements AutoCloseable {
         if (bodyOnItsWay(request) && !receiveBody(request, response)) {
             return;
         }
-        // the request is ready to run: it takes its turn with the others, on a worker
-        Future<?> run;
+        // The request is ready to run: it takes its turn with the others for a worker. It runs on
+        // this thread, while the worker waits for it, because Grizzly lets only the thread it gave
+        // the request to suspend it (as the endpoints that wait on the scheduler do).
+        CountDownLatch turn = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
         try {
-            run = workers.submit(() -> {
-                guard.service(request, response);
-                return null;
+            workers.execute(() -> {
+                turn.countDown();
+                awaitUninterruptibly(done);
             });
         } catch (RejectedExecutionException full) {
             busy(request, response);
             return;
         }
         try {
-            run.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            turn.await();
+            guard.service(request, response);
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -6,7 +6,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
@@ -26,9 +28,11 @@ public final class HooksResource {
     private static final String USERNAME = "{username: [\\w.@+-]+}";
 
     private final BuilderHooks hooks;
+    private final SchedulerWork work;
 
-    public HooksResource(BuilderHooks hooks) {
+    public HooksResource(BuilderHooks hooks, SchedulerWork work) {
         this.hooks = hooks;
+        this.work = work;
     }
 
     /** {@code {"username": owner, "apps": [ids the owner may push to]}}. */
@@ -60,15 +64,18 @@ public final class HooksResource {
         return Map.of(keys.username(), HookKeyJson.of(keys));
     }
 
-    /** A pushed build, released and deployed: 200 {@code {"release": {"version": N}}}. */
+    /**
+     * A pushed build, released and deployed: 200 {@code {"release": {"version": N}}}. The deploy is
+     * waited for off the workers.
+     */
     @POST
     @Path("build")
-    public Map<String, Object> build(@Context ContainerRequestContext request, JsonBody body) {
+    public void build(@Suspended AsyncResponse async, @Context ContainerRequestContext request, JsonBody body) {
         String key = builderKey(request);
         BuilderHooks.BuildPush push = new BuilderHooks.BuildPush(body.string("receive_user"),
                 body.string("receive_repo"), body.string("image"), body.string("sha"), body.object("procfile"),
                 body.string("dockerfile"));
-        return Map.of("release", Map.of("version", hooks.build(key, push)));
+        work.answer(async, () -> Map.of("release", Map.of("version", hooks.build(key, push))));
     }
 
     /** The config to build with: 200 with the config of the app's latest good release. */

@@ -8,8 +8,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +30,12 @@ public final class PodsResource {
 
     private final Processes processes;
     private final Authenticator auth;
+    private final SchedulerWork work;
 
-    public PodsResource(Processes processes, Authenticator auth) {
+    public PodsResource(Processes processes, Authenticator auth, SchedulerWork work) {
         this.processes = processes;
         this.auth = auth;
+        this.work = work;
     }
 
     @GET
@@ -54,24 +59,24 @@ public final class PodsResource {
 
     @POST
     @Path("restart")
-    public List<PodJson> restartAll(@Context ContainerRequestContext request,
-                                    @PathParam(Routes.APP_PARAM) String app) {
-        return restart(request, app, null, null);
+    public void restartAll(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
+                           @PathParam(Routes.APP_PARAM) String app) {
+        restart(async, request, app, null, null);
     }
 
     @POST
     @Path(TYPE + "/restart")
-    public List<PodJson> restartType(@Context ContainerRequestContext request,
-                                     @PathParam(Routes.APP_PARAM) String app, @PathParam("type") String type) {
-        return restart(request, app, type, null);
+    public void restartType(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
+                            @PathParam(Routes.APP_PARAM) String app, @PathParam("type") String type) {
+        restart(async, request, app, type, null);
     }
 
     @POST
     @Path(TYPE_AND_NAME + "/restart")
-    public List<PodJson> restartNamed(@Context ContainerRequestContext request,
-                                      @PathParam(Routes.APP_PARAM) String app, @PathParam("type") String type,
-                                      @PathParam("name") String name) {
-        return restart(request, app, type, name);
+    public void restartNamed(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
+                             @PathParam(Routes.APP_PARAM) String app, @PathParam("type") String type,
+                             @PathParam("name") String name) {
+        restart(async, request, app, type, name);
     }
 
     private PodJson.ListJson list(ContainerRequestContext request, String app, String type, String name) {
@@ -79,9 +84,14 @@ public final class PodsResource {
         return PodJson.ListJson.of(processes.pods(caller, app, Optional.ofNullable(type), Optional.ofNullable(name)));
     }
 
-    private List<PodJson> restart(ContainerRequestContext request, String app, String type, String name) {
+    /** The replacements are waited for off the workers. */
+    private void restart(AsyncResponse async, ContainerRequestContext request, String app, String type,
+                         String name) {
         Caller caller = auth.require(request);
-        List<Pod> pods = processes.restart(caller, app, Optional.ofNullable(type), Optional.ofNullable(name));
-        return pods.stream().map(PodJson::of).toList();
+        work.answer(async, () -> {
+            List<Pod> pods = processes.restart(caller, app, Optional.ofNullable(type), Optional.ofNullable(name));
+            return new GenericEntity<List<PodJson>>(pods.stream().map(PodJson::of).toList()) {
+            };
+        });
     }
 }

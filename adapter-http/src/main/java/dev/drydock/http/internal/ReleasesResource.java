@@ -10,7 +10,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,10 +28,12 @@ public final class ReleasesResource {
 
     private final Releases releases;
     private final Authenticator auth;
+    private final SchedulerWork work;
 
-    public ReleasesResource(Releases releases, Authenticator auth) {
+    public ReleasesResource(Releases releases, Authenticator auth, SchedulerWork work) {
         this.releases = releases;
         this.auth = auth;
+        this.work = work;
     }
 
     @GET
@@ -50,14 +54,18 @@ public final class ReleasesResource {
         return ReleaseJson.of(releases.get(caller, app, number));
     }
 
-    /** Body optional: {"version": N} with N a number or numeric text; 201 {"version": new version}. */
+    /**
+     * Body optional: {"version": N} with N a number or numeric text; 201 {"version": new version}.
+     * The deploy is waited for off the workers.
+     */
     @POST
     @Path("rollback")
-    public Response rollback(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
-                             JsonBody body) {
+    public void rollback(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
+                         @PathParam(Routes.APP_PARAM) String app, JsonBody body) {
         Caller caller = auth.requireApp(request, app);
-        int created = releases.rollback(caller, app, version(body.node("version")));
-        return Response.status(Response.Status.CREATED).entity(Map.of("version", created)).build();
+        Optional<String> version = version(body.node("version"));
+        work.answer(async, () -> Response.status(Response.Status.CREATED)
+                .entity(Map.of("version", releases.rollback(caller, app, version))).build());
     }
 
     /**

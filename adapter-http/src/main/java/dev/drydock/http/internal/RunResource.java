@@ -8,7 +8,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
@@ -21,17 +23,21 @@ import jakarta.ws.rs.core.MediaType;
 public final class RunResource {
     private final Processes processes;
     private final Authenticator auth;
+    private final SchedulerWork work;
 
-    public RunResource(Processes processes, Authenticator auth) {
+    public RunResource(Processes processes, Authenticator auth, SchedulerWork work) {
         this.processes = processes;
         this.auth = auth;
+        this.work = work;
     }
 
+    /** The command is waited for off the workers. */
     @POST
-    public RunJson run(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
-                       JsonBody body) {
+    public void run(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
+                    @PathParam(Routes.APP_PARAM) String app, JsonBody body) {
         Caller caller = auth.requireApp(request, app);
-        return RunJson.of(processes.run(caller, app, body.text("command")));
+        String command = body.text("command");
+        work.answer(async, () -> RunJson.of(processes.run(caller, app, command)));
     }
 
     /** The outcome of a one-off command as the API shows it. */

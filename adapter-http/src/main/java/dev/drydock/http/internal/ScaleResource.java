@@ -6,10 +6,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /** {@code POST /v2/apps/{id}/scale} with {@code {"web": 3, ...}}: counts go to the core as sent; 204. */
 @Path(Routes.APP + "/scale")
@@ -17,17 +20,23 @@ import jakarta.ws.rs.core.Response;
 public final class ScaleResource {
     private final Processes processes;
     private final Authenticator auth;
+    private final SchedulerWork work;
 
-    public ScaleResource(Processes processes, Authenticator auth) {
+    public ScaleResource(Processes processes, Authenticator auth, SchedulerWork work) {
         this.processes = processes;
         this.auth = auth;
+        this.work = work;
     }
 
+    /** The scheduler is waited for off the workers. */
     @POST
-    public Response scale(@Context ContainerRequestContext request, @PathParam(Routes.APP_PARAM) String app,
-                          JsonBody body) {
+    public void scale(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
+                      @PathParam(Routes.APP_PARAM) String app, JsonBody body) {
         Caller caller = auth.requireApp(request, app);
-        processes.scale(caller, app, body.toMap());
-        return Response.noContent().build();
+        Map<String, Object> counts = body.toMap();
+        work.answer(async, () -> {
+            processes.scale(caller, app, counts);
+            return Response.noContent().build();
+        });
     }
 }
