@@ -216,8 +216,22 @@ class SchedulerWaitsTest {
             // within the grace period: the deploy ended, and its client had its answer
             assertThat(change.get(5, TimeUnit.SECONDS).status()).isEqualTo(201);
             assertThat(api.scheduler.deployments(app)).anyMatch(plan -> plan.release().version() == 3);
-            waitUntil(() -> Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(t -> t.getName().startsWith("drydock-deploy-")));
+            // the pool's threads, drydock-deploy-<n> (not the store's drydock-deploy-locks pool)
+            java.util.function.Predicate<Thread> ours = t -> t.getName().matches("drydock-deploy-[0-9]+");
+            try {
+                waitUntil(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(ours));
+            } catch (AssertionError e) {
+                StringBuilder left = new StringBuilder("threads left:");
+                Thread.getAllStackTraces().forEach((t, stack) -> {
+                    if (ours.test(t)) {
+                        left.append("\n").append(t.getName()).append(' ').append(t.getState());
+                        for (StackTraceElement frame : stack) {
+                            left.append("\n    ").append(frame);
+                        }
+                    }
+                });
+                throw new AssertionError(left.toString(), e);
+            }
         } finally {
             release.countDown();
             client.shutdownNow();
