@@ -275,6 +275,19 @@ public final class KubernetesScheduler implements Scheduler {
 
     /** Puts each Deployment back as it was before the deploy; one that was not there goes to 0. */
     private void rollBack(String app, Map<String, Optional<V1Deployment>> before) {
+        // a deploy interrupted by a stopping server still rolls back: the client's calls would fail
+        // at once on an interrupted thread
+        boolean interrupted = Thread.interrupted();
+        try {
+            putBack(app, before);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void putBack(String app, Map<String, Optional<V1Deployment>> before) {
         before.forEach((type, previous) -> {
             if (previous.isPresent()) {
                 V1Deployment restored = previous.get().apiVersion("apps/v1").kind("Deployment").status(null);

@@ -160,4 +160,31 @@ class KubernetesSchedulerContractTest extends SchedulerContract {
                 .readNamespacedDeployment(app + "-web", app).execute();
         assertThat(web.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("version", "v1");
     }
+
+    @Test
+    void aDeployInterruptedByAStoppingServerStillRollsBack() throws Exception {
+        scheduler.deploy(plan(1, Map.of("web", 1)));
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread deploy = new Thread(() -> {
+            try {
+                scheduler.deploy(plan(2, Map.of("web", 1), "registry.example.com/x:slow-interrupted"));
+            } catch (RuntimeException e) {
+                outcome.set(e);
+            }
+        });
+        deploy.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (scheduler.pods(app, "v2", Optional.empty()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        deploy.interrupt();
+        deploy.join(10_000);
+
+        assertThat(outcome.get()).isInstanceOf(InvalidException.class).hasMessageContaining("interrupted")
+                .hasMessageContaining("rolled back");
+        var web = new io.kubernetes.client.openapi.apis.AppsV1Api(server.client())
+                .readNamespacedDeployment(app + "-web", app).execute();
+        assertThat(web.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("version", "v1");
+    }
 }
