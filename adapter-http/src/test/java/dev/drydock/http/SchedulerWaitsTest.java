@@ -1,5 +1,7 @@
 package dev.drydock.http;
 
+import static dev.drydock.http.Waits.await;
+import static dev.drydock.http.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.http.ApiFixture.Reply;
@@ -322,24 +324,6 @@ class SchedulerWaitsTest {
         public void close() {
             System.setErr(err);
             root.removeHandler(handler);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
