@@ -32,8 +32,12 @@ public final class Main {
         try {
             config = ServerConfig.from(args, System.getenv());
             httpLimits = ServerConfig.httpLimits(System.getenv());
+        } catch (ServerConfig.InfoRequested e) {
+            System.out.println(e.getMessage());
+            System.exit(0);
+            return;
         } catch (ServerConfig.UsageException | IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            System.err.println("drydock: " + e.getMessage());
             System.exit(2);
             return;
         }
@@ -60,11 +64,19 @@ public final class Main {
             return;
         }
         Injector http = drydock.injector().createChildInjector(new HttpModule());
-        HttpApi api = HttpApi.start(http.getInstance(ApiServices.class), config.host(), config.port(),
-                httpLimits);
+        HttpApi api;
+        try {
+            api = HttpApi.start(http.getInstance(ApiServices.class), config.host(), config.port(), httpLimits);
+        } catch (java.io.UncheckedIOException e) {
+            drydock.close();
+            System.err.println("drydock: cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + bindProblem(e.getCause()));
+            System.exit(2);
+            return;
+        }
 
         SchedulerCapabilities scheduler = drydock.schedulerCapabilities();
-        LOG.info("Drydock listening on {} (Drycc controller API 2.3)", api.uri());
+        LOG.info("{}", ServerConfig.version());
         LOG.info("storage: {}", drydock.storage());
         LOG.info("scheduler: {}{} ({})", scheduler.name(), cluster, scheduler.runsWorkloads()
                 ? "deploys wait up to " + config.scheduler().deployTimeout().toSeconds() + " s for a rollout"
@@ -79,6 +91,9 @@ public final class Main {
                         + "{} requests waiting on the scheduler", httpLimits.workers(), httpLimits.queue(),
                 httpLimits.bodyDeadline().toSeconds(), httpLimits.writeDeadline().toSeconds(),
                 httpLimits.maxConnections(), httpLimits.deployWorkers());
+        // last, so that whoever waits for it knows every other line is out
+        LOG.info("Drydock listening on {} (Drycc controller API 2.3) with {} storage and the {} scheduler", api.uri(),
+                storeName(config.storage()), scheduler.name());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -92,6 +107,29 @@ public final class Main {
             }
         }, "drydock-shutdown"));
         stopped.await();
+    }
+
+    private static String storeName(ServerConfig.StorageConfig storage) {
+        return switch (storage.kind()) {
+            case MEMORY -> "in-memory";
+            case H2 -> "H2";
+            case DATABASE -> storage.databaseUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
+        };
+    }
+
+    /** Why an address cannot be bound, in a few words (the JDK's own are terse). */
+    private static String bindProblem(Throwable cause) {
+        String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
+        if (message.contains("already in use")) {
+            return "the port is already in use";
+        }
+        if (message.contains("assign requested address")) {
+            return "that address is not one of this machine's";
+        }
+        if (message.contains("Permission denied")) {
+            return "permission denied (ports below 1024 need privileges)";
+        }
+        return message.isEmpty() ? String.valueOf(cause) : message;
     }
 
     private static Drydock.Builder builder(ServerConfig.StorageConfig storage) {

@@ -1,6 +1,7 @@
 package dev.drydock.server;
 
 import dev.drydock.core.Settings;
+import dev.drydock.http.HttpLimits;
 import dev.drydock.k8s.KubernetesSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -154,8 +155,9 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                         + " is not taken on the command line, where every user of the machine can read it: set "
                         + (flag.endsWith("user") ? "DRYDOCK_DATABASE_USER" : "DRYDOCK_DATABASE_PASSWORD")
                         + " in the environment");
-                case "--help", "-h" -> throw new UsageException(usage());
-                default -> throw new UsageException("unknown argument: " + arg + "\n" + usage());
+                case "--help", "-h" -> throw new InfoRequested(usage());
+                case "--version" -> throw new InfoRequested(version());
+                default -> throw new UsageException("unknown argument: " + arg + " (--help lists them)");
             }
         }
         checkHost(hostSource, host);
@@ -310,28 +312,64 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         return settings.withBuilderKey(Optional.ofNullable(builderKey).filter(k -> !k.isBlank()));
     }
 
+    /** Every flag and environment variable with its default: what {@code --help} prints. */
     static String usage() {
         return String.join("\n", List.of(
-                "usage: java -jar drydock-server.jar [--host HOST] [--port PORT]",
-                "                                    [--storage h2|postgres|memory] [--data-dir DIR] [--database-url URL]",
-                "                                    [--max-processes-per-type N] [--max-config-bytes N]",
-                "                                    [--max-config-keys N] [--max-page-size N]",
-                "                                    [--scheduler simulated|kubernetes] [--platform-domain DOMAIN]",
-                "storage: H2 in DIR (default ./data) unless a database URL or --storage memory is given",
-                "environment: PORT, DRYDOCK_HOST, DRYDOCK_STORAGE, DRYDOCK_DATA_DIR, DRYDOCK_DATABASE_URL,",
-                "             DRYDOCK_DATABASE_USER, DRYDOCK_DATABASE_PASSWORD, DRYDOCK_DATABASE_POOL_SIZE,",
-                "             REGISTRATION_MODE (enabled|disabled|admin_only), RESERVED_NAMES (comma-separated app ids),",
-                "             DRYCC_BUILDER_KEY, DRYDOCK_MAX_PROCESSES_PER_TYPE, DRYDOCK_MAX_CONFIG_BYTES,",
-                "             DRYDOCK_MAX_CONFIG_KEYS, DRYDOCK_MAX_PAGE_SIZE, DRYDOCK_HTTP_WORKERS, DRYDOCK_HTTP_QUEUE,",
-                "             DRYDOCK_BODY_TIMEOUT, DRYDOCK_WRITE_TIMEOUT, DRYDOCK_MAX_CONNECTIONS,",
-                "             DRYDOCK_DEPLOY_WORKERS, DRYDOCK_SCHEDULER, KUBECONFIG, DRYDOCK_PLATFORM_DOMAIN,",
-                "             DRYCC_DEPLOY_TIMEOUT (seconds), DRYDOCK_KUBERNETES_TIMEOUT (seconds), DRYDOCK_INGRESS_CLASS,",
-                "             DRYDOCK_HTTPS_ANNOTATION"));
+                "usage: java -jar drydock-server.jar [FLAG VALUE | FLAG=VALUE]...",
+                "",
+                "A flag wins over its environment variable.",
+                "",
+                "  flag                       environment                     default",
+                "  --host HOST                DRYDOCK_HOST                    " + DEFAULT_HOST,
+                "  --port N                   PORT                            " + DEFAULT_PORT,
+                "  --storage h2|postgres|memory",
+                "                             DRYDOCK_STORAGE                 h2, or postgres with a database URL",
+                "  --data-dir DIR             DRYDOCK_DATA_DIR                ./" + DEFAULT_DATA_DIR + " (H2's files)",
+                "  --database-url URL         DRYDOCK_DATABASE_URL            none (jdbc:postgresql://host:5432/name)",
+                "  --scheduler simulated|kubernetes",
+                "                             DRYDOCK_SCHEDULER               simulated",
+                "  --platform-domain DOMAIN   DRYDOCK_PLATFORM_DOMAIN         none (bare app domains get no Ingress rule)",
+                "  " + pad(LIMIT_PROCESSES_FLAG + " N", 27) + pad(LIMIT_PROCESSES_ENV, 32)
+                        + Settings.Limits.defaults().processesPerType(),
+                "  " + pad(LIMIT_CONFIG_BYTES_FLAG + " N", 27) + pad(LIMIT_CONFIG_BYTES_ENV, 32)
+                        + Settings.Limits.defaults().configBytes(),
+                "  " + pad(LIMIT_CONFIG_KEYS_FLAG + " N", 27) + pad(LIMIT_CONFIG_KEYS_ENV, 32)
+                        + Settings.Limits.defaults().configKeys(),
+                "  " + pad(LIMIT_PAGE_SIZE_FLAG + " N", 27) + pad(LIMIT_PAGE_SIZE_ENV, 32)
+                        + Settings.Limits.defaults().pageSize(),
+                "  --help, -h                                                 prints this and exits",
+                "  --version                                                  prints the version and exits",
+                "",
+                "  environment only                                           default",
+                "  DRYDOCK_DATABASE_USER, DRYDOCK_DATABASE_PASSWORD           none (never on the command line)",
+                "  DRYDOCK_DATABASE_POOL_SIZE                                 10",
+                "  REGISTRATION_MODE (enabled|disabled|admin_only)            enabled",
+                "  RESERVED_NAMES (comma-separated app ids)                   none",
+                "  DRYCC_BUILDER_KEY                                          none (builder hooks refuse every call)",
+                "  DRYDOCK_HTTP_WORKERS, DRYDOCK_HTTP_QUEUE                   " + HttpLimits.DEFAULT.workers() + ", "
+                        + HttpLimits.DEFAULT.queue(),
+                "  DRYDOCK_DEPLOY_WORKERS                                     " + HttpLimits.DEFAULT.deployWorkers(),
+                "  DRYDOCK_BODY_TIMEOUT, DRYDOCK_WRITE_TIMEOUT (seconds)      "
+                        + HttpLimits.DEFAULT.bodyDeadline().toSeconds() + ", "
+                        + HttpLimits.DEFAULT.writeDeadline().toSeconds(),
+                "  DRYDOCK_MAX_CONNECTIONS                                    1000, or the file limit less 256",
+                "  KUBECONFIG                                                 ~/.kube/config, else the service account",
+                "  DRYCC_DEPLOY_TIMEOUT (seconds)                             "
+                        + SchedulerConfig.DEFAULT_DEPLOY_TIMEOUT.toSeconds(),
+                "  DRYDOCK_KUBERNETES_TIMEOUT (seconds)                       "
+                        + SchedulerConfig.DEFAULT_CALL_TIMEOUT.toSeconds(),
+                "  DRYDOCK_INGRESS_CLASS                                      " + KubernetesSettings.DEFAULT_INGRESS_CLASS,
+                "  DRYDOCK_HTTPS_ANNOTATION                                   "
+                        + KubernetesSettings.DEFAULT_HTTPS_ANNOTATION));
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
     }
 
     private static String value(String[] args, int i, String flag) {
         if (i >= args.length) {
-            throw new UsageException(flag + " needs a value\n" + usage());
+            throw new UsageException(flag + " needs a value (--help lists them)");
         }
         return args[i];
     }
@@ -397,6 +435,21 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
             throw new UsageException(range);
         }
         return value;
+    }
+
+    /** The version of this server, as its jar's manifest says; "development" when run from classes. */
+    public static String version() {
+        String version = ServerConfig.class.getPackage().getImplementationVersion();
+        return "drydock " + (version == null ? "development" : version) + " (Drycc controller API 2.3)";
+    }
+
+    /** {@code --help} or {@code --version}: the message is what to print; the exit code is 0. */
+    public static final class InfoRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public InfoRequested(String message) {
+            super(message);
+        }
     }
 
     /** A command line or environment that cannot be used; the message says why. */
