@@ -1,5 +1,6 @@
 package dev.drydock.http;
 
+import dev.drydock.http.internal.AccessLog;
 import dev.drydock.http.internal.ApiHeadersFilter;
 import dev.drydock.http.internal.ClientAborts;
 import dev.drydock.http.internal.ConnectionCap;
@@ -158,6 +159,7 @@ public final class HttpApi implements AutoCloseable {
                 .register(new MediaHeadersFilter())
                 .register(new TrailingSlashFilter())
                 .register(new ApiHeadersFilter())
+                .register(new AccessLog())
                 .register(new ErrorMapper());
         ResourceInstanceWarnings.quiet();
         ClientAborts.quiet();

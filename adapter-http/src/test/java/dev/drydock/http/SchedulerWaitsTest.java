@@ -143,7 +143,7 @@ class SchedulerWaitsTest {
 
     @Test
     void aClientThatLeavesMidDeployLeavesNothingBehind() throws Exception {
-        try (ApiFixture api = ApiFixture.start(); LoudLogs loud = new LoudLogs()) {
+        try (ApiFixture api = ApiFixture.start(); CapturedLogs loud = new CapturedLogs()) {
             String token = api.user("ada");
             String app = appWithBuild(api, token, "left");
             CountDownLatch deploying = new CountDownLatch(1);
@@ -187,7 +187,7 @@ class SchedulerWaitsTest {
             } finally {
                 release.countDown();
             }
-            assertThat(loud.lines()).as("lines logged at warn or error").isEmpty();
+            assertThat(loud.loud()).as("lines logged at warn or error").isEmpty();
         }
     }
 
@@ -261,69 +261,5 @@ class SchedulerWaitsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(response.statusCode()).as(uri + " " + response.body()).isEqualTo(200);
         assertThat(took).as(uri + " while deploys wait").isLessThan(PROMPT);
-    }
-
-    /**
-     * What is logged at warn or error while it is open: the libraries' java.util.logging records,
-     * and this project's SLF4J lines, which slf4j-simple writes to whatever {@code System.err} is then.
-     */
-    private static final class LoudLogs implements AutoCloseable {
-        private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-        private final Logger root = Logger.getLogger("");
-        private final PrintStream err = System.err;
-        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        private final Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    lines.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-
-        LoudLogs() {
-            root.addHandler(handler);
-            System.setErr(new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    synchronized (captured) {
-                        captured.write(b);
-                    }
-                    err.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    synchronized (captured) {
-                        captured.write(b, off, len);
-                    }
-                    err.write(b, off, len);
-                }
-            }, true, StandardCharsets.UTF_8));
-        }
-
-        List<String> lines() {
-            List<String> all = new ArrayList<>(lines);
-            String text;
-            synchronized (captured) {
-                text = captured.toString(StandardCharsets.UTF_8);
-            }
-            text.lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).forEach(all::add);
-            return all;
-        }
-
-        @Override
-        public void close() {
-            System.setErr(err);
-            root.removeHandler(handler);
-        }
     }
 }

@@ -64,10 +64,17 @@ class ServerErrorTest {
 
             assertThat(reply.status()).isEqualTo(500);
             assertThat(reply.json().get("detail").asText()).isEqualTo("Server Error");
-            assertThat(reply.json().get("id").asText())
-                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            // the request's id, as its header and the access log give it
+            assertThat(reply.json().get("id").asText()).matches("[0-9a-f]{24}")
+                    .isEqualTo(reply.header("X-Request-Id"));
             assertThat(reply.body()).doesNotContain("boom");
             assertThat(reply.header("DRYCC_API_VERSION")).isEqualTo("2.3");
+
+            Reply traced = ApiFixture.exchange(client, HttpRequest.newBuilder(api.uri().resolve("/v2/users"))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "token " + token)
+                    .header("X-Request-Id", "lb-7f3a-0001").build());
+            assertThat(traced.status()).isEqualTo(500);
+            assertThat(traced.json().get("id").asText()).isEqualTo("lb-7f3a-0001");
         }
     }
 }

@@ -51,7 +51,10 @@ public final class Authenticator {
 
     /** The caller, or empty without credentials; bad credentials are still 401 (as for login). */
     public Optional<Caller> optional(ContainerRequestContext request) {
-        return tokenOf(request.getHeaderString(HttpHeaders.AUTHORIZATION)).map(accounts::authenticate);
+        Optional<Caller> caller = tokenOf(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .map(accounts::authenticate);
+        caller.ifPresent(c -> request.setProperty(AccessLog.USER, c.username()));
+        return caller;
     }
 
     /** The caller, or empty when credentials are missing or bad (as for register). */

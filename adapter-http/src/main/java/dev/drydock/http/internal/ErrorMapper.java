@@ -37,6 +37,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     private Request request;
     @Context
     private HttpHeaders headers;
+    // the request being answered, looked up when an error is mapped (the mapper is a singleton)
+    @jakarta.inject.Inject
+    private jakarta.inject.Provider<org.glassfish.jersey.server.ContainerRequest> requests;
 
     @Override
     public Response toResponse(Throwable error) {
@@ -118,12 +121,21 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private Response serverError(Throwable error) {
-        String id = UUID.randomUUID().toString();
+        // the request's own id: the one in the access log and the X-Request-Id header
+        String id = requestId();
         LOG.error("Server error {}", id, error);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("detail", "Server Error");
         body.put("id", id);
         return json(500, body);
+    }
+
+    private String requestId() {
+        try {
+            return AccessLog.idOf(requests.get());
+        } catch (RuntimeException outsideARequest) {
+            return UUID.randomUUID().toString();
+        }
     }
 
     private String method() {

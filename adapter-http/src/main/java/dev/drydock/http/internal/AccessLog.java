@@ -1,0 +1,114 @@
+package dev.drydock.http.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.uri.UriTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives each request an id and writes one line per request to the logger {@value #LOGGER}:
+ * method, route template (never the raw path, which may hold what a client should not have put
+ * there), status, duration, user and request id. A client's own {@code X-Request-Id} is kept when
+ * it is well-formed, so one id follows a request through a client, a proxy and this server; the
+ * id is echoed in the answer, and a 500's body names the same id.
+ *
+ * <p>Nothing secret is written: no header, query, body or token. Its format and destination are
+ * the logging backend's, and the backend can switch it off (for slf4j-simple,
+ * {@code -Dorg.slf4j.simpleLogger.log.drydock.access=off}).
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class AccessLog implements ContainerRequestFilter, ContainerResponseFilter {
+    public static final String LOGGER = "drydock.access";
+    public static final String HEADER = "X-Request-Id";
+    /** The request property holding the id. */
+    static final String ID = "drydock.request-id";
+    /** The request property holding the authenticated user's name, set by {@link Authenticator}. */
+    static final String USER = "drydock.user";
+    private static final String START = "drydock.request-start";
+    // what a proxy or client may send: no spaces, quotes or control characters to forge log lines with
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:+/=-]{1,128}");
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    // {id: [a-z0-9-]+} is logged as {id}
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\s*(\\w+)\\s*:(?:[^{}]|\\{[^{}]*\\})*\\}");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(START, System.nanoTime());
+        String offered = request.getHeaderString(HEADER);
+        request.setProperty(ID, offered != null && WELL_FORMED.matcher(offered).matches() ? offered : newId());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        String id = idOf(request);
+        response.getHeaders().putSingle(HEADER, id);
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        Object start = request.getProperty(START);
+        long micros = start instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000 : 0;
+        Object user = request.getProperty(USER);
+        LOG.info("{} {} {} {}.{} ms user={} id={}", request.getMethod(), route(request), response.getStatus(),
+                micros / 1_000, String.format("%03d", micros % 1_000), user == null ? "-" : user, id);
+    }
+
+    /** The request's id; one is made for a request that no filter saw (an error before matching). */
+    static String idOf(ContainerRequestContext request) {
+        Object id = request.getProperty(ID);
+        if (id instanceof String text) {
+            return text;
+        }
+        String made = newId();
+        request.setProperty(ID, made);
+        return made;
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[12];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The matched route as its template, e.g. {@code /v2/apps/{id}/config}; {@code -} when none matched. */
+    private static String route(ContainerRequestContext request) {
+        if (!(request instanceof ContainerRequest jersey)) {
+            return "-";
+        }
+        List<UriTemplate> matched = jersey.getUriInfo().getMatchedTemplates();
+        if (matched.isEmpty()) {
+            return "-";
+        }
+        List<String> parts = new ArrayList<>();
+        matched.forEach(template -> parts.add(PARAMETER.matcher(template.getTemplate()).replaceAll("{$1}")));
+        Collections.reverse(parts);
+        StringBuilder route = new StringBuilder();
+        for (String part : parts) {
+            if (part.isEmpty() || part.equals("/")) {
+                continue;
+            }
+            if (route.length() == 0 || route.charAt(route.length() - 1) != '/') {
+                if (!part.startsWith("/")) {
+                    route.append('/');
+                }
+            } else if (part.startsWith("/")) {
+                part = part.substring(1);
+            }
+            route.append(part);
+        }
+        return route.length() == 0 ? "/" : route.toString();
+    }
+}
