@@ -15,8 +15,23 @@ public interface Accounts {
     /** Checks a username and password and issues a new token (earlier ones stay valid). */
     String login(String username, String password);
 
-    /** The caller a token belongs to; an unknown token is {@code UnauthorizedException}. */
+    /**
+     * The caller a token belongs to.
+     *
+     * @throws dev.drydock.ports.error.UnauthorizedException for an unknown or revoked token, or a
+     *         disabled account
+     */
     Caller authenticate(String token);
+
+    /**
+     * A caller for an existing, active user, without a password or token. This is the embedder's
+     * explicit choice to act as that user (what {@code drydock.as("ada")} means); nothing over
+     * HTTP reaches it. The caller has the user's rights as they are at each later use.
+     *
+     * @throws dev.drydock.ports.error.NotFoundException if no user has that name
+     * @throws dev.drydock.ports.error.UnauthorizedException if the user's account is disabled
+     */
+    Caller actAs(String username);
 
     /** The caller's own account. */
     User whoami(Caller caller);
