@@ -4,7 +4,16 @@ import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.User;
 import java.util.Optional;
 
-/** Registration, login, tokens, passwords and account removal. */
+/**
+ * Registration, login, tokens, passwords and account removal.
+ *
+ * <p>Errors, as {@link dev.drydock.ports.error.DrydockException} subclasses with a message and a
+ * kind: a caller whose account is disabled or gone, or one the core did not hand out, is refused
+ * with {@code UnauthorizedException}; a caller who may not do this with {@code ForbiddenException};
+ * an unknown user or object with {@code NotFoundException}; a value that breaks a rule with
+ * {@code InvalidException} (with field messages where a field is to blame); a clash with what is
+ * stored with {@code ConflictException}.
+ */
 public interface Accounts {
     /**
      * Registers a user. Who may do so depends on the registration mode; the first user becomes a
