@@ -42,6 +42,7 @@ import javax.sql.DataSource;
  *     drydock.accounts().register(Optional.empty(), new Registration("admin", "secret", "", "", ""));
  *     Caller admin = drydock.accounts().authenticate(drydock.accounts().login("admin", "secret"));
  *     drydock.apps().create(admin, Optional.of("web-shop"));
+ *     Caller ada = drydock.accounts().actAs("ada");  // the embedder's explicit choice: no password asked
  * }
  * }</pre>
  *

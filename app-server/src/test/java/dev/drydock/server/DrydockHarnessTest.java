@@ -7,6 +7,7 @@ import dev.drydock.core.Settings;
 import dev.drydock.ports.error.InvalidException;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.RunResult;
+import dev.drydock.ports.usecase.BuildRequest;
 import dev.drydock.ports.usecase.Registration;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,7 +73,7 @@ class DrydockHarnessTest {
         Drydock drydock = Drydock.inMemory().build();
         drydock.accounts().register(Optional.empty(), new Registration("root", "a-long-password", null, null, null));
         Caller root = drydock.accounts().authenticate(drydock.accounts().login("root", "a-long-password"));
-        assertThat(root.superuser()).isTrue();
+        assertThat(drydock.accounts().whoami(root).superuser()).isTrue();
         assertThat(drydock.apps().create(root, Optional.empty()).id()).matches("[a-z]+-[a-z]+");
     }
 
@@ -84,7 +85,7 @@ class DrydockHarnessTest {
         drydock.accounts().register(Optional.empty(), new Registration("root", "a-long-password", null, null, null));
         Caller root = drydock.accounts().authenticate(drydock.accounts().login("root", "a-long-password"));
         drydock.apps().create(root, Optional.of("batch"));
-        drydock.builds().create(root, "batch", "example/batch:1", null, Map.of("worker", "run"), null);
+        drydock.builds().create(root, "batch", BuildRequest.image("example/batch:1").procfile(Map.of("worker", "run")));
 
         assertThatThrownBy(() -> drydock.processes().scale(root, "batch", Map.of("worker", 3)))
                 .isInstanceOf(InvalidException.class)

@@ -62,7 +62,7 @@ public final class AuthResource {
         if (!all && body.node("username").filter(node -> node.isNull()).isPresent()) {
             // The key alone asks for someone's token (upstream's permission looks at keys, not
             // values): admins only, and even they must name a user.
-            if (!caller.superuser()) {
+            if (!accounts.whoami(caller).superuser()) {
                 throw DrydockException.forbidden();
             }
             throw DrydockException.invalidField("username", "This field may not be null.");

@@ -2,6 +2,7 @@ package dev.drydock.http.internal;
 
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.usecase.BuildRequest;
 import dev.drydock.ports.usecase.Builds;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -47,7 +48,8 @@ public final class BuildsResource {
         Map<String, Object> procfile = body.object("procfile");
         String dockerfile = body.string("dockerfile");
         work.answer(async, () -> Response.status(Response.Status.CREATED)
-                .entity(BuildJson.of(builds.create(caller, app, image, sha, procfile, dockerfile))).build());
+                .entity(BuildJson.of(builds.create(caller, app, new BuildRequest(image, sha, procfile, dockerfile))))
+                .build());
     }
 
     @GET

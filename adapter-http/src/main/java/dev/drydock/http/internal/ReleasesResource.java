@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.PageRequest;
+import dev.drydock.ports.model.ValueText;
 import dev.drydock.ports.usecase.Releases;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** {@code /v2/apps/{id}/releases}: an app's releases, one by version ({@code v3}), and rollback. */
 @Path(Routes.APP + "/releases")
@@ -63,34 +65,46 @@ public final class ReleasesResource {
     public void rollback(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
                          @PathParam(Routes.APP_PARAM) String app, JsonBody body) {
         Caller caller = auth.requireApp(request, app);
-        Optional<String> version = version(body.node("version"));
+        OptionalInt version = version(body.node("version"));
         work.answer(async, () -> Response.status(Response.Status.CREATED)
                 .entity(Map.of("version", releases.rollback(caller, app, version))).build());
     }
 
     /**
-     * The version as the text Python's int() reads, "" included (the core refuses it as int()
-     * does); a float is truncated as int() does. Absent or null is the default target.
+     * The version as Python's int() reads it: text ("" is refused), a float truncated, a boolean as
+     * 0 or 1. Absent or null is the default target.
      */
-    private static Optional<String> version(Optional<JsonNode> sent) {
+    private static OptionalInt version(Optional<JsonNode> sent) {
         if (sent.isEmpty() || sent.get().isNull()) {
-            return Optional.empty();
+            return OptionalInt.empty();
         }
-        JsonNode value = sent.get();
+        return OptionalInt.of(number(text(sent.get())));
+    }
+
+    private static int number(String text) {
+        ValueText.IntResult parsed = ValueText.toInt(text);
+        BigInteger value = parsed.value().orElseThrow(() -> DrydockException.invalid(parsed.error()));
+        if (value.bitLength() >= 32) {
+            // Far outside any version: below 1 reads as such, above as a release that does not exist.
+            return value.signum() < 0 ? -1 : Integer.MAX_VALUE;
+        }
+        return value.intValue();
+    }
+
+    private static String text(JsonNode value) {
         if (value.isTextual()) {
-            return Optional.of(value.textValue());
+            return value.textValue();
         }
         if (value.isIntegralNumber()) {
-            return Optional.of(value.bigIntegerValue().toString());
+            return value.bigIntegerValue().toString();
         }
         if (value.isNumber()) {
             // through double, not BigDecimal: 1e999999999 must not become a billion-digit integer
             double d = value.doubleValue();
-            return Optional.of(Double.isFinite(d) ? new java.math.BigDecimal(d).toBigInteger().toString()
-                    : value.asText());
+            return Double.isFinite(d) ? new java.math.BigDecimal(d).toBigInteger().toString() : value.asText();
         }
         if (value.isBoolean()) {
-            return Optional.of(value.booleanValue() ? "1" : "0");
+            return value.booleanValue() ? "1" : "0";
         }
         // the app and the caller were checked first, as upstream does before int() refuses this
         throw DrydockException.invalid("int() argument must be a string, a bytes-like object or a number, not '"

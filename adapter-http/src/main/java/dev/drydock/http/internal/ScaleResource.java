@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** {@code POST /v2/apps/{id}/scale} with {@code {"web": 3, ...}}: counts go to the core as sent; 204. */
+/** {@code POST /v2/apps/{id}/scale} with {@code {"web": 3, ...}}: counts as numbers or numeric text; 204. */
 @Path(Routes.APP + "/scale")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ScaleResource {
@@ -33,7 +33,7 @@ public final class ScaleResource {
     public void scale(@Suspended AsyncResponse async, @Context ContainerRequestContext request,
                       @PathParam(Routes.APP_PARAM) String app, JsonBody body) {
         Caller caller = auth.requireApp(request, app);
-        Map<String, Object> counts = body.toMap();
+        Map<String, Integer> counts = ScaleCounts.read(body.toMap());
         work.answer(async, () -> {
             processes.scale(caller, app, counts);
             return Response.noContent().build();

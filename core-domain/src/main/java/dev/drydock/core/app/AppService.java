@@ -177,9 +177,12 @@ public final class AppService implements Apps {
     @Override
     public Page<App> list(Caller caller, PageRequest asked) {
         PageRequest page = limits.page(asked);
-        return tx.read(store -> caller.superuser()
-                ? store.apps().list(page)
-                : store.apps().visibleTo(caller.username(), page));
+        return tx.read(store -> {
+            Access.Acting acting = Access.acting(store, caller);
+            return acting.admin()
+                    ? store.apps().list(page)
+                    : store.apps().visibleTo(acting.username(), page);
+        });
     }
 
     @Override
@@ -192,11 +195,12 @@ public final class AppService implements Apps {
         Optional<String> target = newOwner.map(String::strip).filter(name -> !name.isEmpty());
         Instant now = Instant.now(clock);
         Optional<String> previous = tx.write(store -> {
+            Access.Acting acting = Access.acting(store, caller);
             App app = Access.useLocked(store, caller, id);
             if (target.isEmpty()) {
                 return Optional.<String>empty();
             }
-            if (!caller.superuser() && !caller.is(app.owner())) {
+            if (!acting.admin() && !acting.is(app.owner())) {
                 throw DrydockException.forbidden();
             }
             String to = target.get();

@@ -102,7 +102,8 @@ public final class AccountService implements Accounts {
             }
             case DISABLED -> throw DrydockException.forbidden(REGISTRATION_DISABLED);
             case ADMIN_ONLY -> {
-                boolean admin = caller.map(Caller::superuser).orElse(false);
+                // as an admin is now: one revoked or disabled since their caller was made counts as anyone
+                boolean admin = caller.flatMap(c -> Access.active(store, c)).map(User::superuser).orElse(false);
                 // Until an admin exists anyone may register, or nobody ever could.
                 if (!admin && store.users().anySuperuser()) {
                     throw DrydockException.forbidden();
@@ -167,35 +168,37 @@ public final class AccountService implements Accounts {
         String digest = ApiTokens.digest(token);
         User user = tx.read(store -> store.tokens().holder(digest))
                 .orElseThrow(() -> DrydockException.unauthorized(INVALID_TOKEN));
-        if (!user.active()) {
-            throw DrydockException.unauthorized(INACTIVE);
-        }
-        return new Caller(user.username(), user.superuser());
+        return Access.issue(user);
+    }
+
+    @Override
+    public Caller actAs(String username) {
+        String name = UserRules.trim(Objects.requireNonNull(username, "username"));
+        return tx.read(store -> Access.issue(findUser(store, name)));
     }
 
     @Override
     public User whoami(Caller caller) {
-        return tx.read(store -> store.users().find(caller.username()))
-                .orElseThrow(() -> DrydockException.unauthorized(INACTIVE));
+        return tx.read(store -> Access.caller(store, caller));
     }
 
     @Override
     public Optional<String> regenerateToken(Caller caller, Optional<String> username, boolean all) {
         if (all) {
-            Access.requireAdmin(caller);
-            tx.writeVoid(store -> store.tokens().revokeEveryone());
+            tx.writeVoid(store -> {
+                Access.requireAdmin(store, caller);
+                store.tokens().revokeEveryone();
+            });
             return Optional.empty();
         }
         Optional<String> named = username.map(String::strip);
-        if (named.isPresent()) {
-            Access.requireAdmin(caller);
-        }
         String target = named.orElse(caller.username());
         String token = tokens.issue();
         tx.writeVoid(store -> {
             if (named.isEmpty()) {
                 Access.caller(store, caller);
             } else {
+                Access.requireAdmin(store, caller);
                 findUser(store, target);
             }
             store.tokens().revokeAll(target);
@@ -209,9 +212,15 @@ public final class AccountService implements Accounts {
         if (change.newPassword() == null || change.newPassword().isEmpty()) {
             throw DrydockException.invalid(NEW_PASSWORD_REQUIRED);
         }
-        String target = targetOf(caller, change.username());
-        User user = tx.read(store -> findUser(store, target));
-        if (!caller.superuser()) {
+        record Target(Access.Acting acting, User user) {
+        }
+        Target found = tx.read(store -> {
+            Access.Acting acting = Access.acting(store, caller);
+            return new Target(acting, findUser(store, targetOf(acting, change.username())));
+        });
+        User user = found.user();
+        String target = user.username();
+        if (!found.acting().admin()) {
             if (change.password() == null || change.password().isEmpty()) {
                 throw DrydockException.invalid(PASSWORD_REQUIRED);
             }
@@ -221,9 +230,15 @@ public final class AccountService implements Accounts {
         }
         String hash = hasher.hash(change.newPassword());
         tx.writeVoid(store -> {
+            Access.Acting acting = Access.acting(store, caller);
+            targetOf(acting, change.username());
             User current = lockUser(store, target);
+            if (!acting.admin() && found.acting().admin()) {
+                // no old password was asked for an admin, and the caller is no longer one
+                throw DrydockException.forbidden();
+            }
             // The old password was checked against this hash; a change since then voids that check.
-            if (!caller.superuser() && !current.passwordHash().equals(user.passwordHash())) {
+            if (!acting.admin() && !current.passwordHash().equals(user.passwordHash())) {
                 throw DrydockException.unauthorized(PASSWORD_MISMATCH);
             }
             store.users().update(current.withPasswordHash(hash));
@@ -232,8 +247,8 @@ public final class AccountService implements Accounts {
 
     @Override
     public void cancel(Caller caller, Optional<String> username) {
-        String target = targetOf(caller, username.orElse(null));
         tx.writeVoid(store -> {
+            String target = targetOf(Access.acting(store, caller), username.orElse(null));
             lockUser(store, target);
             if (store.apps().countOwnedBy(target) > 0) {
                 throw DrydockException.conflict(
@@ -255,12 +270,12 @@ public final class AccountService implements Accounts {
      * Whose account a call is about: the caller's when no username is given (or their own is),
      * anyone's for a superuser, nobody else's.
      */
-    private static String targetOf(Caller caller, String username) {
+    private static String targetOf(Access.Acting caller, String username) {
         if (username == null || username.isBlank()) {
             return caller.username();
         }
         String named = username.strip();
-        if (!caller.is(named) && !caller.superuser()) {
+        if (!caller.is(named) && !caller.admin()) {
             throw DrydockException.forbidden();
         }
         return named;

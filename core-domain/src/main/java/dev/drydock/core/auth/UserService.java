@@ -24,14 +24,18 @@ public final class UserService implements Users {
 
     @Override
     public Page<User> list(Caller caller, PageRequest page) {
-        Access.requireAdmin(caller);
-        return tx.read(store -> store.users().list(limits.page(page)));
+        return tx.read(store -> {
+            Access.requireAdmin(store, caller);
+            return store.users().list(limits.page(page));
+        });
     }
 
     @Override
     public Page<User> admins(Caller caller, PageRequest page) {
-        Access.requireAdmin(caller);
-        return tx.read(store -> store.users().superusers(limits.page(page)));
+        return tx.read(store -> {
+            Access.requireAdmin(store, caller);
+            return store.users().superusers(limits.page(page));
+        });
     }
 
     @Override
@@ -45,11 +49,15 @@ public final class UserService implements Users {
     }
 
     private void setSuperuser(Caller caller, String username, boolean admin) {
-        Access.requireAdmin(caller);
+        tx.read(store -> Access.requireAdmin(store, caller));
         if (username == null || username.isBlank()) {
             throw DrydockException.invalidField("username", FieldErrors.REQUIRED);
         }
         String name = username.strip();
-        tx.writeVoid(store -> store.users().update(AccountService.lockUser(store, name).withSuperuser(admin)));
+        tx.writeVoid(store -> {
+            // again inside the write: an admin revoked meanwhile may no longer grant or revoke
+            Access.requireAdmin(store, caller);
+            store.users().update(AccountService.lockUser(store, name).withSuperuser(admin));
+        });
     }
 }

@@ -14,6 +14,7 @@ import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.Transactions;
+import dev.drydock.ports.usecase.BuildRequest;
 import dev.drydock.ports.usecase.Builds;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,15 +56,17 @@ public final class BuildService implements Builds {
     }
 
     @Override
-    public Build create(Caller caller, String app, String image, String sha, Map<String, Object> procfile,
-                        String dockerfile) {
-        return release(caller, app, image, sha, procfile, dockerfile).build();
+    public Build create(Caller caller, String app, BuildRequest request) {
+        return release(caller, app, request).build();
     }
 
     /** {@link #create}, also telling which release the build made. */
-    public Released release(Caller caller, String appId, String image, String sha, Map<String, Object> procfile,
-                            String dockerfile) {
+    public Released release(Caller caller, String appId, BuildRequest request) {
         tx.read(store -> Access.use(store, caller, appId));
+        String image = request.image();
+        String sha = request.sha();
+        Map<String, Object> procfile = request.procfile();
+        String dockerfile = request.dockerfile();
         Map<String, String> types = checked(image, sha, procfile);
         String user = caller.username();
         Instant now = Instant.now(clock);

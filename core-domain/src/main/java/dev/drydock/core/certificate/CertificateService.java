@@ -93,7 +93,8 @@ public final class CertificateService implements Certificates {
 
     @Override
     public Page<Attached> list(Caller caller, PageRequest page) {
-        return transactions.read(store -> store.certificates().listByOwner(caller.username(), limits.page(page))
+        return transactions.read(store -> store.certificates()
+                .listByOwner(Access.acting(store, caller).username(), limits.page(page))
                 .map(certificate -> attached(store, certificate)));
     }
 
@@ -177,6 +178,7 @@ public final class CertificateService implements Certificates {
     }
 
     private static Certificate owned(Store store, Caller caller, String name) {
+        Access.acting(store, caller);
         return store.certificates().find(name == null ? "" : name)
                 .filter(certificate -> caller.is(certificate.owner()))
                 .orElseThrow(() -> DrydockException.notFound(NO_CERTIFICATE));
@@ -184,6 +186,7 @@ public final class CertificateService implements Certificates {
 
     /** {@link #owned}, locked until the write ends; certificates are locked before apps. */
     private static Certificate lockOwned(Store store, Caller caller, String name) {
+        Access.acting(store, caller);
         return store.certificates().lock(name == null ? "" : name)
                 .filter(certificate -> caller.is(certificate.owner()))
                 .orElseThrow(() -> DrydockException.notFound(NO_CERTIFICATE));

@@ -1,10 +1,7 @@
 package dev.drydock.core.config;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import dev.drydock.ports.model.ValueText;
 
 /**
@@ -15,7 +12,7 @@ import dev.drydock.ports.model.ValueText;
  */
 public final class PythonText {
     /** Python's {@code sys.get_int_max_str_digits()} default. */
-    public static final int MAX_INT_DIGITS = 4300;
+    public static final int MAX_INT_DIGITS = ValueText.MAX_INT_DIGITS;
 
     private PythonText() {
     }
@@ -32,28 +29,7 @@ public final class PythonText {
 
     /** Python's name for the type of a JSON value, as its error messages quote it. */
     public static String typeName(Object value) {
-        if (value == null) {
-            return "NoneType";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof String) {
-            return "str";
-        }
-        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            return "float";
-        }
-        if (value instanceof Number) {
-            return "int";
-        }
-        if (value instanceof Map) {
-            return "dict";
-        }
-        if (value instanceof List) {
-            return "list";
-        }
-        return value.getClass().getSimpleName();
+        return ValueText.typeName(value);
     }
 
     /** Whether Python's {@code str(value).isnumeric()} holds: non-empty and digits only. */
@@ -64,8 +40,7 @@ public final class PythonText {
 
     /** A JSON integer (not a boolean, not a float), as JSON schema's "integer" means it. */
     public static boolean isInteger(Object value) {
-        return value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte || value instanceof BigInteger;
+        return ValueText.isInteger(value);
     }
 
     /** Whether a value is true in Python's sense (non-empty, non-zero, not None or False). */
@@ -91,54 +66,8 @@ public final class PythonText {
         return true;
     }
 
-    /**
-     * Python's {@code int(value)} for a JSON value: whole-number text (surrounding blanks and a sign
-     * allowed), numbers (floats truncated) and booleans; empty with the message Python gives
-     * otherwise.
-     */
-    public static IntResult toInt(Object value) {
-        if (value instanceof Boolean b) {
-            return IntResult.of(BigInteger.valueOf(b ? 1 : 0));
-        }
-        if (isInteger(value)) {
-            return IntResult.of(new BigInteger(value.toString()));
-        }
-        if (value instanceof Number n) {
-            double d = n.doubleValue();
-            if (Double.isNaN(d)) {
-                return IntResult.error("cannot convert float NaN to integer");
-            }
-            if (Double.isInfinite(d)) {
-                return IntResult.error("cannot convert float infinity to integer");
-            }
-            return IntResult.of(new BigDecimal(d).toBigInteger());
-        }
-        if (value instanceof String s) {
-            String t = s.strip();
-            if (t.matches("[+-]?[0-9]+")) {
-                // Parsing takes time that grows with the square of the digits (a million: seconds), so
-                // like Python since 3.11 no text beyond 4,300 digits is read as a number.
-                int digits = t.length() - (Character.isDigit(t.charAt(0)) ? 0 : 1);
-                if (digits > MAX_INT_DIGITS) {
-                    return IntResult.error("Exceeds the limit (" + MAX_INT_DIGITS
-                            + " digits) for integer string conversion: value has " + digits + " digits");
-                }
-                return IntResult.of(new BigInteger(t.startsWith("+") ? t.substring(1) : t));
-            }
-            return IntResult.error("invalid literal for int() with base 10: " + repr(s));
-        }
-        return IntResult.error("int() argument must be a string, a bytes-like object or a number, not '"
-                + typeName(value) + "'");
-    }
-
-    /** The outcome of {@link #toInt}: a value or Python's error text. */
-    public record IntResult(Optional<BigInteger> value, String error) {
-        static IntResult of(BigInteger v) {
-            return new IntResult(Optional.of(v), null);
-        }
-
-        static IntResult error(String message) {
-            return new IntResult(Optional.empty(), message);
-        }
+    /** Python's {@code int(value)}: see {@link ValueText#toInt}. */
+    public static ValueText.IntResult toInt(Object value) {
+        return ValueText.toInt(value);
     }
 }

@@ -13,6 +13,7 @@ import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.User;
 import dev.drydock.ports.spi.Store;
 import dev.drydock.ports.spi.Transactions;
+import dev.drydock.ports.usecase.BuildRequest;
 import dev.drydock.ports.usecase.BuilderHooks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -92,7 +93,7 @@ public final class HookService implements BuilderHooks {
         return tx.read(store -> {
             App app = Access.find(store, appId);
             User user = user(store, username);
-            if (!Access.mayUse(store, caller(user), app)) {
+            if (!Access.mayUse(store, Access.Acting.of(user), app)) {
                 throw DrydockException.forbidden();
             }
             List<UserKey> keys = keys(store, user.username());
@@ -108,8 +109,8 @@ public final class HookService implements BuilderHooks {
     public int build(String builderKey, BuildPush push) {
         authenticate(builderKey);
         Caller caller = pusher(push.receiveUser(), push.receiveRepo());
-        return builds.release(caller, push.receiveRepo().strip(), push.image(), push.sha(), push.procfile(),
-                push.dockerfile()).release().version();
+        return builds.release(caller, push.receiveRepo().strip(),
+                new BuildRequest(push.image(), push.sha(), push.procfile(), push.dockerfile())).release().version();
     }
 
     @Override
@@ -135,20 +136,16 @@ public final class HookService implements BuilderHooks {
         }
         return tx.read(store -> {
             App app = Access.find(store, receiveRepo.strip());
-            Caller caller = caller(user(store, receiveUser.strip()));
-            if (!Access.mayUse(store, caller, app)) {
+            User user = user(store, receiveUser.strip());
+            if (!Access.mayUse(store, Access.Acting.of(user), app)) {
                 throw DrydockException.forbidden();
             }
-            return caller;
+            return Access.issue(user);
         });
     }
 
     private static User user(Store store, String username) {
         return store.users().find(username).orElseThrow(() -> DrydockException.notFound(NO_USER));
-    }
-
-    private static Caller caller(User user) {
-        return new Caller(user.username(), user.superuser());
     }
 
     private static List<UserKey> keys(Store store, String username) {

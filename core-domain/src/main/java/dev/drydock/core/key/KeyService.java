@@ -98,7 +98,7 @@ public final class KeyService implements Keys {
 
     @Override
     public Page<Key> list(Caller caller, PageRequest page) {
-        return tx.read(store -> store.keys().listByOwner(caller.username(), limits.page(page)));
+        return tx.read(store -> store.keys().listByOwner(Access.acting(store, caller).username(), limits.page(page)));
     }
 
     @Override
@@ -112,6 +112,7 @@ public final class KeyService implements Keys {
     }
 
     private static Key own(Store store, Caller caller, String id) {
+        Access.acting(store, caller);
         return store.keys().find(id)
                 .filter(key -> caller.is(key.owner()))
                 .orElseThrow(() -> DrydockException.notFound(NO_KEY));

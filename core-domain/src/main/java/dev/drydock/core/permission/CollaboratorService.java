@@ -59,12 +59,13 @@ public final class CollaboratorService implements Collaborators {
     @Override
     public void revoke(Caller caller, String app, String username) {
         tx.writeVoid(store -> {
+            Access.Acting acting = Access.acting(store, caller);
             App shared = Access.findLocked(store, app);
             requireUser(store, username);
             if (!store.permissions().has(app, username)) {
                 throw DrydockException.forbidden();
             }
-            boolean mayRevoke = caller.superuser() || caller.is(shared.owner()) || caller.is(username);
+            boolean mayRevoke = acting.admin() || acting.is(shared.owner()) || acting.is(username);
             if (!mayRevoke) {
                 throw DrydockException.forbidden();
             }

@@ -2,7 +2,6 @@ package dev.drydock.core.process;
 
 import dev.drydock.core.Access;
 import dev.drydock.core.Settings;
-import dev.drydock.core.config.PythonText;
 import dev.drydock.core.release.Current;
 import dev.drydock.core.release.Releaser;
 import dev.drydock.ports.error.DrydockException;
@@ -20,8 +19,6 @@ import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.Store;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Processes;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +39,8 @@ public final class ProcessService implements Processes {
     static final String NO_BUILD = Releaser.NO_BUILD;
     static final String NO_BUILD_TO_RUN = "No build associated with this release to run this command";
     static final String NO_COMMAND = "command is a required field";
-    static final String SCALE_FORMAT = "Invalid scaling format: ";
+    /** What every refusal of the counts starts with; the HTTP adapter's refusals of the wire format too. */
+    public static final String SCALE_FORMAT = "Invalid scaling format: ";
     /** How many log lines are given when a caller asks for none or fewer. */
     public static final int DEFAULT_LOG_LINES = 100;
     /** The source upstream's controller writes its event lines under. */
@@ -88,7 +86,7 @@ public final class ProcessService implements Processes {
     }
 
     @Override
-    public void scale(Caller caller, String appId, Map<String, Object> counts) {
+    public void scale(Caller caller, String appId, Map<String, Integer> counts) {
         UUID uuid = tx.read(store -> Access.use(store, caller, appId)).uuid();
         // The write, the scheduler call and a restore all run while no deploy of the app does: a
         // deploy between them would run the new counts, and a restore after it would leave the
@@ -113,7 +111,7 @@ public final class ProcessService implements Processes {
 
     // Stores the new structure, unless it changes nothing; the app must still be the one (uuid) the
     // monitor was taken for, not one destroyed meanwhile or re-created under the same name.
-    private Optional<Scaling> store(Caller caller, String appId, UUID uuid, Map<String, Object> counts) {
+    private Optional<Scaling> store(Caller caller, String appId, UUID uuid, Map<String, Integer> counts) {
         Instant now = Instant.now(clock);
         return tx.write(store -> {
             App app = Access.useLocked(store, caller, appId);
@@ -153,57 +151,34 @@ public final class ProcessService implements Processes {
         }));
     }
 
-    // Counts as int() reads them upstream: numbers or numeric text, never below zero. Unlike int(),
-    // a fraction or a boolean is refused rather than truncated: 1.5 processes is a client's mistake.
-    // Nor above the limit per type: a million pods would take the cluster (or the simulation) down.
-    private Map<String, Integer> counts(Map<String, Object> counts) {
-        Map<String, Integer> parsed = new TreeMap<>();
+    // Never below zero, nor above the limit per type: a million pods would take the cluster (or the
+    // simulation) down. The limit is told first, as upstream's serializer does.
+    private Map<String, Integer> counts(Map<String, Integer> counts) {
+        Map<String, Integer> checked = new TreeMap<>();
         if (counts == null) {
-            return parsed;
+            return checked;
         }
         boolean negative = false;
-        for (Map.Entry<String, Object> entry : counts.entrySet()) {
-            if (!wholeOrText(entry.getValue())) {
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            Integer value = entry.getValue();
+            if (value == null) {
                 throw DrydockException.invalid(SCALE_FORMAT + "the count of " + entry.getKey()
-                        + " must be a whole number, not " + jsonText(entry.getValue()));
+                        + " must be a whole number, not None");
             }
-            PythonText.IntResult result = PythonText.toInt(entry.getValue());
-            BigInteger value = result.value()
-                    .orElseThrow(() -> DrydockException.invalid(SCALE_FORMAT + result.error()));
-            if (value.signum() < 0) {
+            if (value < 0) {
                 negative = true;
                 continue;
             }
-            if (value.compareTo(BigInteger.valueOf(maxPerType)) > 0) {
+            if (value > maxPerType) {
                 throw DrydockException.invalid(SCALE_FORMAT + "['Ensure this value is less than or equal to "
                         + maxPerType + ".']");
             }
-            parsed.put(entry.getKey(), value.intValue());
+            checked.put(entry.getKey(), value);
         }
         if (negative) {
             throw DrydockException.invalid(SCALE_FORMAT + "['Must be greater than or equal to zero']");
         }
-        return parsed;
-    }
-
-    // Whole numbers (2 and 2.0 alike) and anything int() explains its refusal of; not booleans or fractions.
-    private static boolean wholeOrText(Object value) {
-        if (value instanceof Boolean) {
-            return false;
-        }
-        if (value instanceof BigDecimal decimal) {
-            // cheap even for 1e999999999, whose digits are never written out
-            return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0;
-        }
-        if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            return !Double.isFinite(d) || d == Math.rint(d);
-        }
-        return true;
-    }
-
-    private static String jsonText(Object value) {
-        return value instanceof BigDecimal decimal ? decimal.toString() : String.valueOf(value);
+        return checked;
     }
 
     /** The name (vN) of the app's latest good release, once the caller may use the app; null before any. */

@@ -2,7 +2,6 @@ package dev.drydock.core.release;
 
 import dev.drydock.core.Access;
 import dev.drydock.core.Settings;
-import dev.drydock.core.config.PythonText;
 import dev.drydock.ports.error.DrydockException;
 import dev.drydock.ports.model.App;
 import dev.drydock.ports.model.Build;
@@ -13,9 +12,8 @@ import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Releases;
-import java.math.BigInteger;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An app's releases, and rollback: a new release that reuses an earlier release's build and config
@@ -51,14 +49,13 @@ public final class ReleaseService implements Releases {
     }
 
     @Override
-    public int rollback(Caller caller, String appId, Optional<String> version) {
+    public int rollback(Caller caller, String appId, OptionalInt version) {
         Releaser.Staged staged = tx.write(store -> {
             Access.caller(store, caller);
             App app = Access.useLocked(store, caller, appId);
             Release current = Current.release(store, appId)
                     .orElseThrow(() -> DrydockException.invalid("Release matching query does not exist."));
-            // only an absent version means the default: "" is int('') upstream, which fails
-            int target = version.isPresent() ? number(version.get()) : current.version() - 1;
+            int target = version.isPresent() ? version.getAsInt() : current.version() - 1;
             if (target < 1) {
                 throw DrydockException.invalid("version cannot be below 0");
             }
@@ -80,16 +77,5 @@ public final class ReleaseService implements Releases {
             return current.build() == null ? release : release.deployRequired();
         });
         return releaser.publish(staged).version();
-    }
-
-    // Like upstream's int(): surrounding blanks and a sign are fine, anything else is refused.
-    private static int number(String text) {
-        PythonText.IntResult parsed = PythonText.toInt(text);
-        BigInteger value = parsed.value().orElseThrow(() -> DrydockException.invalid(parsed.error()));
-        if (value.bitLength() >= 32) {
-            // Far outside any version: below 1 reads as such, above as a release that does not exist.
-            return value.signum() < 0 ? -1 : Integer.MAX_VALUE;
-        }
-        return value.intValue();
     }
 }

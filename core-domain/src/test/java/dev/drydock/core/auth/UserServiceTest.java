@@ -62,7 +62,7 @@ class UserServiceTest {
         assertThat(names(users.admins(admin, PageRequest.FIRST))).containsExactly("admin", "carol");
         Caller nowAdmin = platform.core.accounts().authenticate(
                 platform.core.accounts().login("carol", TestPlatform.PASSWORD));
-        assertThat(nowAdmin.superuser()).isTrue();
+        assertThat(platform.core.accounts().whoami(nowAdmin).superuser()).isTrue();
         assertThat(names(users.list(nowAdmin, PageRequest.FIRST))).hasSize(3);
     }
 

@@ -1,5 +1,6 @@
 package dev.drydock.core.build;
 
+import static dev.drydock.core.release.ReleaseBench.counts;
 import static dev.drydock.core.release.ReleaseBench.map;
 import static dev.drydock.core.release.ReleaseBench.values;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,7 +157,7 @@ class BuildServiceTest {
         @Test
         void countsAreKeptAcrossBuildsAndTypesLeftOutOfTheProcfileStop() {
             bench.buildpack(app, SHA, map("web", "a", "worker", "b", "clock", "c"));
-            bench.processes.scale(bench.owner, app, map("web", 3, "worker", 2, "clock", 1));
+            bench.processes.scale(bench.owner, app, counts("web", 3, "worker", 2, "clock", 1));
 
             bench.buildpack(app, SHA, map("web", "a2", "clock", "c2"));
 
@@ -210,7 +211,7 @@ class BuildServiceTest {
         @Test
         void aFailedDeployPutsBackTheStructureAndProcfileTheBuildChanged() {
             bench.buildpack(app, SHA, map("web", "a", "worker", "b"));
-            bench.processes.scale(bench.owner, app, map("worker", 1));
+            bench.processes.scale(bench.owner, app, counts("worker", 1));
             bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("Boom!"));
 
             assertThatThrownBy(() -> bench.buildpack(app, SHA, map("web", "a2")))

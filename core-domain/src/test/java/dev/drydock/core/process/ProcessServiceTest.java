@@ -1,5 +1,6 @@
 package dev.drydock.core.process;
 
+import static dev.drydock.core.release.ReleaseBench.counts;
 import static dev.drydock.core.release.ReleaseBench.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +44,7 @@ class ProcessServiceTest {
         bench.buildpack(app, SHA, map("web", "node server.js", "worker", "node worker.js"));
     }
 
-    private void assertScaleRefused(Map<String, Object> counts, String message) {
+    private void assertScaleRefused(Map<String, Integer> counts, String message) {
         assertThatThrownBy(() -> processes.scale(bench.owner, app, counts))
                 .isInstanceOf(InvalidException.class).hasMessage(message);
     }
@@ -52,64 +53,36 @@ class ProcessServiceTest {
     class Scaling {
         @Test
         void needsABuild() {
-            assertScaleRefused(map("web", 1), "No build associated with this release");
-            assertScaleRefused(map("web", "many"), "No build associated with this release");
+            assertScaleRefused(counts("web", 1), "No build associated with this release");
+            assertScaleRefused(counts("web", -1), "No build associated with this release");
         }
 
         @Test
-        void countsMustBeWholeNumbersNotBelowZero() {
+        void countsMustNotBeBelowZeroNorMissing() {
             deployWebAndWorker();
 
-            assertScaleRefused(map("web", "not_an_int"),
-                    "Invalid scaling format: invalid literal for int() with base 10: 'not_an_int'");
-            assertScaleRefused(map("web", List.of(1)),
-                    "Invalid scaling format: int() argument must be a string, a bytes-like object or a number, "
-                            + "not 'list'");
-            assertScaleRefused(map("web", -1), "Invalid scaling format: ['Must be greater than or equal to zero']");
+            assertScaleRefused(counts("web", -1), "Invalid scaling format: ['Must be greater than or equal to zero']");
+            assertScaleRefused(counts("worker", null),
+                    "Invalid scaling format: the count of worker must be a whole number, not None");
             assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
-        }
-
-        @Test
-        void fractionsAndBooleansAreNotCounts() {
-            deployWebAndWorker();
-
-            assertScaleRefused(map("web", new BigDecimal("1.5")),
-                    "Invalid scaling format: the count of web must be a whole number, not 1.5");
-            assertScaleRefused(map("worker", 0.25), "Invalid scaling format: the count of worker must be a whole number, not 0.25");
-            assertScaleRefused(map("web", true), "Invalid scaling format: the count of web must be a whole number, not true");
-
-            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
-            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1));
-            processes.scale(bench.owner, app, map("web", new BigDecimal("2.0"), "worker", new BigDecimal("1E+0")));
-            assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 2, "worker", 1));
         }
 
         @Test
         void countsAboveTheLimitPerTypeAreRefusedAndNeitherStoredNorScheduled() {
             deployWebAndWorker();
 
-            for (Object huge : List.of(101, "1000000", Integer.MAX_VALUE, 1L << 40, new BigDecimal("1E+20"))) {
-                assertScaleRefused(map("worker", 1, "web", huge),
+            for (int huge : List.of(101, 1_000_000, Integer.MAX_VALUE)) {
+                assertScaleRefused(counts("worker", 1, "web", huge),
                         "Invalid scaling format: ['Ensure this value is less than or equal to 100.']");
             }
+            // the limit is told before a count below zero, whatever the order
+            assertScaleRefused(counts("worker", -1, "web", 101),
+                    "Invalid scaling format: ['Ensure this value is less than or equal to 100.']");
 
             assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 1));
             assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 1));
-            processes.scale(bench.owner, app, map("web", 100));
+            processes.scale(bench.owner, app, counts("web", 100));
             assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 100));
-        }
-
-        @Test
-        @Timeout(5)
-        void aNumberOfMoreDigitsThanPythonReadsIsRefusedWithoutReadingIt() {
-            deployWebAndWorker();
-
-            assertScaleRefused(map("web", "7".repeat(1_000_000)), "Invalid scaling format: Exceeds the limit "
-                    + "(4300 digits) for integer string conversion: value has 1000000 digits");
-            assertScaleRefused(map("web", "+" + "0".repeat(4300) + "1"), "Invalid scaling format: Exceeds the limit "
-                    + "(4300 digits) for integer string conversion: value has 4301 digits");
-            processes.scale(bench.owner, app, map("web", "0".repeat(4299) + "2"));
-            assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 2));
         }
 
         @Test
@@ -119,10 +92,10 @@ class ProcessServiceTest {
             String id = small.app();
             small.buildpack(id, SHA, map("web", "node server.js"));
 
-            assertThatThrownBy(() -> small.processes.scale(small.owner, id, map("web", 4)))
+            assertThatThrownBy(() -> small.processes.scale(small.owner, id, counts("web", 4)))
                     .isInstanceOf(InvalidException.class)
                     .hasMessage("Invalid scaling format: ['Ensure this value is less than or equal to 3.']");
-            small.processes.scale(small.owner, id, map("web", 3));
+            small.processes.scale(small.owner, id, counts("web", 3));
             assertThat(small.scheduler.running(id)).isEqualTo(Map.of("web", 3));
         }
 
@@ -130,10 +103,10 @@ class ProcessServiceTest {
         void typesMustBeInTheProcfileExceptCmd() {
             deployWebAndWorker();
 
-            assertThatThrownBy(() -> processes.scale(bench.owner, app, map("clock", 1)))
+            assertThatThrownBy(() -> processes.scale(bench.owner, app, counts("clock", 1)))
                     .isInstanceOf(NotFoundException.class)
                     .hasMessage("Container type clock does not exist in application");
-            processes.scale(bench.owner, app, map("cmd", 1));
+            processes.scale(bench.owner, app, counts("cmd", 1));
             assertThat(bench.stored(app).structure()).containsEntry("cmd", 1);
         }
 
@@ -141,7 +114,7 @@ class ProcessServiceTest {
         void storesTheStructureScalesAndLogs() {
             deployWebAndWorker();
 
-            processes.scale(bench.mate, app, map("worker", "1", "web", 3));
+            processes.scale(bench.mate, app, counts("worker", 1, "web", 3));
 
             assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 3, "worker", 1));
             assertThat(bench.scheduler.running(app)).isEqualTo(Map.of("web", 3, "worker", 1));
@@ -153,7 +126,7 @@ class ProcessServiceTest {
             deployWebAndWorker();
             List<String> before = bench.platform.logMessages(app, 100);
 
-            processes.scale(bench.owner, app, map("web", 1));
+            processes.scale(bench.owner, app, counts("web", 1));
             processes.scale(bench.owner, app, Map.of());
 
             assertThat(bench.platform.logMessages(app, 100)).isEqualTo(before);
@@ -162,10 +135,10 @@ class ProcessServiceTest {
         @Test
         void aSchedulerFailureRestoresTheStoredStructure() {
             deployWebAndWorker();
-            processes.scale(bench.owner, app, map("web", 2));
+            processes.scale(bench.owner, app, counts("web", 2));
             bench.scheduler.failNext(Operation.SCALE, DrydockException.unavailable("quota exceeded"));
 
-            assertThatThrownBy(() -> processes.scale(bench.owner, app, map("web", 5, "worker", 2)))
+            assertThatThrownBy(() -> processes.scale(bench.owner, app, counts("web", 5, "worker", 2)))
                     .isInstanceOf(UnavailableException.class).hasMessage("(scale): quota exceeded");
 
             assertThat(bench.stored(app).structure()).isEqualTo(Map.of("web", 2));
@@ -178,7 +151,7 @@ class ProcessServiceTest {
             AtomicReference<Competitor> scaler = new AtomicReference<>();
             // the deploy has read the structure; a scale heads for the scheduler meanwhile
             bench.scheduler.beforeNext(Operation.DEPLOY, () ->
-                    scaler.set(Competitor.start(() -> processes.scale(bench.owner, app, map("web", 3)))));
+                    scaler.set(Competitor.start(() -> processes.scale(bench.owner, app, counts("web", 3)))));
 
             bench.configs.set(bench.owner, app, ReleaseBench.values(map("A", "1")));
 
@@ -201,7 +174,7 @@ class ProcessServiceTest {
 
             // the deploy takes the app's monitor first and runs while the scale waits for it
             Competitor scaler = bench.releaser.exclusively(uuid, () -> {
-                Competitor waiting = Competitor.start(() -> processes.scale(bench.owner, app, map("web", 5)));
+                Competitor waiting = Competitor.start(() -> processes.scale(bench.owner, app, counts("web", 5)));
                 bench.releaser.publish(redeploy);
                 return waiting;
             });
@@ -218,7 +191,7 @@ class ProcessServiceTest {
 
             // the destroy takes the app's monitor first; the scale has found the app and waits for it
             Competitor scaler = bench.releaser.exclusively(uuid, () -> {
-                Competitor waiting = Competitor.start(() -> processes.scale(bench.owner, app, map("web", 3)));
+                Competitor waiting = Competitor.start(() -> processes.scale(bench.owner, app, counts("web", 3)));
                 bench.platform.core.apps().destroy(bench.owner, app);
                 bench.platform.core.apps().create(bench.owner, Optional.of(app));
                 deployWebAndWorker();
@@ -234,7 +207,7 @@ class ProcessServiceTest {
         @Test
         void outsidersMayNotScale() {
             deployWebAndWorker();
-            assertThatThrownBy(() -> processes.scale(bench.outsider, app, map("web", 2)))
+            assertThatThrownBy(() -> processes.scale(bench.outsider, app, counts("web", 2)))
                     .isInstanceOf(ForbiddenException.class);
         }
     }
@@ -244,7 +217,7 @@ class ProcessServiceTest {
         @Test
         void listsThePodsOfTheLatestGoodRelease() {
             deployWebAndWorker();
-            processes.scale(bench.owner, app, map("web", 2, "worker", 1));
+            processes.scale(bench.owner, app, counts("web", 2, "worker", 1));
 
             List<Pod> all = processes.pods(bench.mate, app, Optional.empty(), Optional.empty());
             assertThat(all).hasSize(3).allSatisfy(pod -> assertThat(pod.release()).isEqualTo("v2"));
@@ -271,7 +244,7 @@ class ProcessServiceTest {
         @Test
         void restartsAllOneTypeOrOnePod() {
             deployWebAndWorker();
-            processes.scale(bench.owner, app, map("web", 2, "worker", 1));
+            processes.scale(bench.owner, app, counts("web", 2, "worker", 1));
             List<Pod> before = processes.pods(bench.owner, app, Optional.empty(), Optional.empty());
 
             List<Pod> all = processes.restart(bench.owner, app, Optional.empty(), Optional.empty());

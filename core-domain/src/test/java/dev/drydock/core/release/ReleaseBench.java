@@ -119,6 +119,15 @@ public final class ReleaseBench {
     }
 
     /** A map in the given key order that may hold nulls: {@code map("A", "1", "B", null)}. */
+    /** Process counts from alternating types and numbers. */
+    public static Map<String, Integer> counts(Object... typesAndCounts) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < typesAndCounts.length; i += 2) {
+            counts.put((String) typesAndCounts[i], (Integer) typesAndCounts[i + 1]);
+        }
+        return counts;
+    }
+
     public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -64,7 +64,7 @@ class ReleaserTest {
         Releaser.Staged staged = bench.platform.tx.write((Store store) -> stageValue(store, app, "A"));
 
         // a scale commits between the release's write and its deploy
-        bench.processes.scale(bench.owner, app, ReleaseBench.map("worker", 2));
+        bench.processes.scale(bench.owner, app, ReleaseBench.counts("worker", 2));
         releaser.publish(staged);
 
         assertThat(bench.scheduler.deployments(app)).last()
@@ -85,7 +85,7 @@ class ReleaserTest {
                     store.configs().find(base.config()).orElseThrow(), base, null, false, "owner deployed it which failed");
         });
         assertThat(bench.stored(app).structure()).isEqualTo(Map.of("cmd", 0, "web", 1));
-        bench.processes.scale(bench.owner, app, ReleaseBench.map("web", 2));
+        bench.processes.scale(bench.owner, app, ReleaseBench.counts("web", 2));
         bench.scheduler.failNext(Operation.DEPLOY, DrydockException.invalid("Boom!"));
 
         assertThatThrownBy(() -> releaser.publish(staged)).hasMessage("(app::deploy): Boom!");

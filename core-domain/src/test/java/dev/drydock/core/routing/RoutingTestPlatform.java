@@ -11,6 +11,7 @@ import dev.drydock.inmemory.InMemoryAppLog;
 import dev.drydock.inmemory.InMemoryDeployLock;
 import dev.drydock.inmemory.InMemoryTransactions;
 import dev.drydock.inmemory.SimulatedScheduler;
+import dev.drydock.core.Access;
 import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.model.Domain;
 import dev.drydock.ports.model.PageRequest;
@@ -34,10 +35,10 @@ import java.util.Optional;
 public final class RoutingTestPlatform {
     public static final Instant NOW = Instant.parse("2024-03-01T10:15:30Z");
 
-    public static final Caller OWNER = new Caller("alice", false);
-    public static final Caller COLLABORATOR = new Caller("carol", false);
-    public static final Caller ADMIN = new Caller("root", true);
-    public static final Caller OUTSIDER = new Caller("olga", false);
+    public static final Caller OWNER = Access.issue(account("alice", false));
+    public static final Caller COLLABORATOR = Access.issue(account("carol", false));
+    public static final Caller ADMIN = Access.issue(account("root", true));
+    public static final Caller OUTSIDER = Access.issue(account("olga", false));
 
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     /** The store itself, for a test's own set-up and reads: its writes run no {@link #beforeNextWrite} step. */
@@ -83,8 +84,11 @@ public final class RoutingTestPlatform {
 
     /** Gives a user of this name an account again, as a later sign-up would. */
     public void signUp(Caller caller) {
-        tx.writeVoid(store -> store.users().insert(new User(caller.username(), caller.username() + "@example.com",
-                "", "", caller.superuser(), caller.superuser(), true, null, NOW, "!")));
+        tx.writeVoid(store -> store.users().insert(account(caller.username(), caller.equals(ADMIN))));
+    }
+
+    private static User account(String username, boolean admin) {
+        return new User(username, username + "@example.com", "", "", admin, admin, true, null, NOW, "!");
     }
 
     /** Makes an app owned by {@link #OWNER} and shared with {@link #COLLABORATOR}. */

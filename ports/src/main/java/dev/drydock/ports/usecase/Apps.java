@@ -6,7 +6,16 @@ import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import java.util.Optional;
 
-/** Creating, listing, transferring and destroying apps. */
+/**
+ * Creating, listing, transferring and destroying apps.
+ *
+ * <p>Errors, as {@link dev.drydock.ports.error.DrydockException} subclasses with a message and a
+ * kind: a caller whose account is disabled or gone, or one the core did not hand out, is refused
+ * with {@code UnauthorizedException}; an unknown app with {@code NotFoundException}; a caller who
+ * may not use (or, where said, own) the app with {@code ForbiddenException}; a value that breaks a
+ * rule with {@code InvalidException} (with field messages where a field is to blame); a backing
+ * service that fails with {@code UnavailableException}.
+ */
 public interface Apps {
     /** Creates an app with the given id, or a generated one; it gets its first config and release v1. */
     App create(Caller caller, Optional<String> id);

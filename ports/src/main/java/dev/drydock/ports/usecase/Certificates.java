@@ -6,7 +6,16 @@ import dev.drydock.ports.model.Page;
 import dev.drydock.ports.model.PageRequest;
 import java.util.List;
 
-/** TLS certificates of a user and their attachment to domains. */
+/**
+ * TLS certificates of a user and their attachment to domains.
+ *
+ * <p>Errors, as {@link dev.drydock.ports.error.DrydockException} subclasses with a message and a
+ * kind: a caller whose account is disabled or gone, or one the core did not hand out, is refused
+ * with {@code UnauthorizedException}; a caller who may not do this with {@code ForbiddenException};
+ * an unknown user or object with {@code NotFoundException}; a value that breaks a rule with
+ * {@code InvalidException} (with field messages where a field is to blame); a clash with what is
+ * stored with {@code ConflictException}.
+ */
 public interface Certificates {
     /** A certificate with the names of the domains it is attached to, sorted. */
     record Attached(Certificate certificate, List<String> domains) {
