@@ -62,6 +62,22 @@ class TokenCacheTest {
         });
     }
 
+    @ParameterizedTest
+    @MethodSource("stores")
+    void anAccountChangeReachesTheNextLookupOfTheUser(String store) {
+        Transactions tx = storage(store).transactions();
+        User admin = Fixtures.user(Fixtures.unique("user")).withSuperuser(true);
+        tx.writeVoid(s -> s.users().insert(admin));
+        // twice: the second lookup is the cached one
+        assertThat(tx.read((Store s) -> s.users().find(admin.username()))).contains(admin);
+        assertThat(tx.read((Store s) -> s.users().find(admin.username()))).contains(admin);
+
+        User revoked = admin.withSuperuser(false);
+        tx.writeVoid(s -> s.users().update(revoked));
+
+        assertThat(tx.read((Store s) -> s.users().find(admin.username()))).contains(revoked);
+    }
+
     @Test
     void aRevokeOnOneServerReachesTheOther() {
         Transactions a = storage("postgres").transactions();

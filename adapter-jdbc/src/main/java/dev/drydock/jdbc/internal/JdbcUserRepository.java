@@ -24,6 +24,21 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Optional<User> find(String username) {
+        Optional<TokenCache> cache = unit.tokenCache();
+        if (cache.isEmpty()) {
+            return query(username);
+        }
+        Optional<User> cached = cache.get().user(username);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        long generation = cache.get().generation();
+        Optional<User> found = query(username);
+        found.ifPresent(user -> cache.get().rememberUser(generation, user));
+        return found;
+    }
+
+    private Optional<User> query(String username) {
         return unit.read().createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.username = :username")
                 .bind("username", username).map(USER).findOne();
     }
