@@ -1,14 +1,13 @@
 package dev.drydock.server;
 
-import com.google.inject.Injector;
 import dev.drydock.core.Settings;
+import dev.drydock.embedded.Drydock;
 import dev.drydock.http.ApiServices;
 import dev.drydock.http.HttpApi;
 import dev.drydock.http.HttpLimits;
 import dev.drydock.jdbc.JdbcStorage;
 import dev.drydock.k8s.ClusterAccess;
 import dev.drydock.ports.spi.SchedulerCapabilities;
-import dev.drydock.server.internal.HttpModule;
 import dev.drydock.server.internal.Schedulers;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -59,9 +58,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Injector http = drydock.injector().createChildInjector(new HttpModule());
-        HttpApi api = HttpApi.start(http.getInstance(ApiServices.class), config.host(), config.port(),
-                httpLimits);
+        HttpApi api = HttpApi.start(services(drydock), config.host(), config.port(), httpLimits);
 
         SchedulerCapabilities scheduler = drydock.schedulerCapabilities();
         LOG.info("Drydock listening on {} (Drycc controller API 2.3)", api.uri());
@@ -92,6 +89,13 @@ public final class Main {
             }
         }, "drydock-shutdown"));
         stopped.await();
+    }
+
+    // Readiness asks the store for something real, as upstream runs a query.
+    private static ApiServices services(Drydock drydock) {
+        return new ApiServices(drydock.accounts(), drydock.users(), drydock.apps(), drydock.keys(),
+                drydock.collaborators(), drydock.configs(), drydock.builds(), drydock.releases(), drydock.processes(),
+                drydock.domains(), drydock.certificates(), drydock.tls(), drydock.hooks(), drydock::ready);
     }
 
     private static Drydock.Builder builder(ServerConfig.StorageConfig storage) {

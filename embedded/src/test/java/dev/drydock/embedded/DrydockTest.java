@@ -1,0 +1,39 @@
+package dev.drydock.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.core.Settings;
+import dev.drydock.ports.error.InvalidException;
+import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.usecase.Registration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DrydockTest {
+    @Test
+    void anEmbedderGetsAWorkingCoreWithoutHttp() {
+        Drydock drydock = Drydock.inMemory().build();
+        drydock.accounts().register(Optional.empty(), new Registration("root", "a-long-password", null, null, null));
+        Caller root = drydock.accounts().authenticate(drydock.accounts().login("root", "a-long-password"));
+        assertThat(root.superuser()).isTrue();
+        assertThat(drydock.apps().create(root, Optional.empty()).id()).matches("[a-z]+-[a-z]+");
+    }
+
+    @Test
+    void anEmbedderSetsTheLimitsThroughTheSettings() {
+        Settings settings = Settings.defaults().withPasswordIterations(1000)
+                .withLimits(Settings.Limits.defaults().withProcessesPerType(2));
+        Drydock drydock = Drydock.inMemory().settings(settings).build();
+        drydock.accounts().register(Optional.empty(), new Registration("root", "a-long-password", null, null, null));
+        Caller root = drydock.accounts().authenticate(drydock.accounts().login("root", "a-long-password"));
+        drydock.apps().create(root, Optional.of("batch"));
+        drydock.builds().create(root, "batch", "example/batch:1", null, Map.of("worker", "run"), null);
+
+        assertThatThrownBy(() -> drydock.processes().scale(root, "batch", Map.of("worker", 3)))
+                .isInstanceOf(InvalidException.class)
+                .hasMessage("Invalid scaling format: ['Ensure this value is less than or equal to 2.']");
+        assertThat(drydock.scheduler().running("batch")).doesNotContainKey("worker");
+    }
+}
