@@ -1,14 +1,13 @@
 package dev.drydock.server;
 
-import com.google.inject.Injector;
 import dev.drydock.core.Settings;
+import dev.drydock.embedded.Drydock;
 import dev.drydock.http.ApiServices;
 import dev.drydock.http.HttpApi;
 import dev.drydock.http.HttpLimits;
 import dev.drydock.jdbc.JdbcStorage;
 import dev.drydock.k8s.ClusterAccess;
 import dev.drydock.ports.spi.SchedulerCapabilities;
-import dev.drydock.server.internal.HttpModule;
 import dev.drydock.server.internal.Schedulers;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -63,10 +62,9 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Injector http = drydock.injector().createChildInjector(new HttpModule());
         HttpApi api;
         try {
-            api = HttpApi.start(http.getInstance(ApiServices.class), config.host(), config.port(), httpLimits);
+            api = HttpApi.start(services(drydock), config.host(), config.port(), httpLimits);
         } catch (java.io.UncheckedIOException e) {
             drydock.close();
             System.err.println("drydock: cannot listen on " + config.host() + ":" + config.port() + ": "
@@ -130,6 +128,13 @@ public final class Main {
             return "permission denied (ports below 1024 need privileges)";
         }
         return message.isEmpty() ? String.valueOf(cause) : message;
+    }
+
+    // Readiness asks the store for something real, as upstream runs a query.
+    private static ApiServices services(Drydock drydock) {
+        return new ApiServices(drydock.accounts(), drydock.users(), drydock.apps(), drydock.keys(),
+                drydock.collaborators(), drydock.configs(), drydock.builds(), drydock.releases(), drydock.processes(),
+                drydock.domains(), drydock.certificates(), drydock.tls(), drydock.hooks(), drydock::ready);
     }
 
     private static Drydock.Builder builder(ServerConfig.StorageConfig storage) {

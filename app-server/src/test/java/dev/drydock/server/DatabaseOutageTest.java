@@ -3,7 +3,9 @@ package dev.drydock.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Settings;
+import dev.drydock.embedded.Drydock;
 import dev.drydock.server.HttpTestClient.Reply;
+import dev.drydock.testing.DrydockHarness;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -16,6 +16,9 @@ class DependencyRuleTest {
     };
     private static final String[] ADAPTERS = {"dev.drydock.inmemory..", "dev.drydock.http..", "dev.drydock.jdbc..",
         "dev.drydock.k8s.."};
+    /** The modules that wire the hexagon together, from the embedding API outwards. */
+    private static final String[] ENTRY_POINTS = {"dev.drydock.embedded..", "dev.drydock.testing..",
+        "dev.drydock.server.."};
 
     private static JavaClasses classes;
 
@@ -26,7 +29,8 @@ class DependencyRuleTest {
         // the rules below would pass vacuously if the modules were not on the class path
         for (String name : new String[] {"dev.drydock.ports.spi.Scheduler", "dev.drydock.core.DrydockCore",
             "dev.drydock.inmemory.SimulatedScheduler", "dev.drydock.http.HttpApi", "dev.drydock.jdbc.JdbcStorage",
-            "dev.drydock.server.Main"}) {
+            "dev.drydock.k8s.KubernetesScheduler", "dev.drydock.embedded.Drydock",
+            "dev.drydock.testing.DrydockHarness", "dev.drydock.server.Main"}) {
             org.assertj.core.api.Assertions.assertThat(classes.contain(name)).as(name).isTrue();
         }
     }
@@ -43,7 +47,7 @@ class DependencyRuleTest {
         noClasses().that().resideInAPackage("dev.drydock.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .orShould().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
-                .orShould().dependOnClassesThat().resideInAPackage("dev.drydock.server..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(ENTRY_POINTS)
                 .check(classes);
     }
 
@@ -54,16 +58,35 @@ class DependencyRuleTest {
                     .toArray(String[]::new);
             noClasses().that().resideInAPackage(adapter)
                     .should().dependOnClassesThat().resideInAnyPackage(others)
-                    .orShould().dependOnClassesThat().resideInAnyPackage("dev.drydock.core..", "dev.drydock.server..")
+                    .orShould().dependOnClassesThat().resideInAPackage("dev.drydock.core..")
+                    .orShould().dependOnClassesThat().resideInAnyPackage(ENTRY_POINTS)
                     .allowEmptyShould(true)
                     .check(classes);
         }
     }
 
     @Test
-    void onlyTheServerUsesGuice() {
-        noClasses().that().resideOutsideOfPackage("dev.drydock.server..")
+    void onlyTheEmbeddingApiUsesGuice() {
+        noClasses().that().resideOutsideOfPackage("dev.drydock.embedded..")
                 .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+                .check(classes);
+    }
+
+    // drydock-embedded's pom keeps these jars away from an embedder; this keeps the code from wanting them
+    @Test
+    void theEmbeddingApiNeedsNoHttpNoClusterAndNoLoggingBackend() {
+        noClasses().that().resideInAPackage("dev.drydock.embedded..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drydock.http..", "dev.drydock.k8s..",
+                        "dev.drydock.testing..", "dev.drydock.server..", "org.glassfish..", "jakarta.ws.rs..",
+                        "io.kubernetes..", "org.slf4j.simple..")
+                .check(classes);
+    }
+
+    @Test
+    void theHarnessNeedsNoClusterAndNotTheServer() {
+        noClasses().that().resideInAPackage("dev.drydock.testing..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drydock.k8s..", "dev.drydock.server..",
+                        "io.kubernetes..")
                 .check(classes);
     }
 }

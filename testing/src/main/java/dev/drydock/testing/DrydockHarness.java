@@ -1,10 +1,8 @@
-package dev.drydock.server;
+package dev.drydock.testing;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
+import dev.drydock.embedded.Drydock;
 import dev.drydock.http.ApiServices;
 import dev.drydock.http.HttpApi;
-import dev.drydock.server.internal.HttpModule;
 import java.net.URI;
 
 /**
@@ -35,13 +33,19 @@ public final class DrydockHarness implements AutoCloseable {
     public static DrydockHarness start(Drydock.Builder builder) {
         Drydock drydock = builder.build();
         try {
-            Injector http = drydock.injector().createChildInjector(new HttpModule());
-            HttpApi api = HttpApi.start(http.getInstance(ApiServices.class), "127.0.0.1", 0);
+            HttpApi api = HttpApi.start(services(drydock), "127.0.0.1", 0);
             return new DrydockHarness(drydock, api);
         } catch (RuntimeException e) {
             drydock.close();
             throw e;
         }
+    }
+
+    // The server's Main hands the same use cases to the API; the harness has no Guice of its own.
+    private static ApiServices services(Drydock drydock) {
+        return new ApiServices(drydock.accounts(), drydock.users(), drydock.apps(), drydock.keys(),
+                drydock.collaborators(), drydock.configs(), drydock.builds(), drydock.releases(), drydock.processes(),
+                drydock.domains(), drydock.certificates(), drydock.tls(), drydock.hooks(), drydock::ready);
     }
 
     /** The API's base address, e.g. {@code http://127.0.0.1:41234/}. */

@@ -1,4 +1,4 @@
-package dev.drydock.server;
+package dev.drydock.embedded;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -8,6 +8,7 @@ import dev.drydock.inmemory.RunHandler;
 import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.SchedulerCapabilities;
+import dev.drydock.ports.spi.Transactions;
 import dev.drydock.ports.usecase.Accounts;
 import dev.drydock.ports.usecase.Apps;
 import dev.drydock.ports.usecase.BuilderHooks;
@@ -22,10 +23,10 @@ import dev.drydock.ports.usecase.Releases;
 import dev.drydock.ports.usecase.TlsSettings;
 import dev.drydock.ports.usecase.Users;
 import dev.drydock.jdbc.JdbcStorage;
-import dev.drydock.server.internal.CoreModule;
-import dev.drydock.server.internal.InMemoryStorageModule;
-import dev.drydock.server.internal.JdbcStorageModule;
-import dev.drydock.server.internal.SchedulerModule;
+import dev.drydock.embedded.internal.CoreModule;
+import dev.drydock.embedded.internal.InMemoryStorageModule;
+import dev.drydock.embedded.internal.JdbcStorageModule;
+import dev.drydock.embedded.internal.SchedulerModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -49,15 +50,15 @@ import javax.sql.DataSource;
  * Close it to let its database go; one in memory needs no closing.
  */
 public final class Drydock implements AutoCloseable {
-    private final Injector injector;
     private final DrydockCore core;
     private final Scheduler scheduler;
+    private final Transactions transactions;
     private final Storage storage;
 
     private Drydock(Injector injector, Storage storage) {
-        this.injector = injector;
         this.core = injector.getInstance(DrydockCore.class);
         this.scheduler = injector.getInstance(Scheduler.class);
+        this.transactions = injector.getInstance(Transactions.class);
         this.storage = storage;
     }
 
@@ -99,6 +100,19 @@ public final class Drydock implements AutoCloseable {
     /** Where this Drydock keeps its data, in words for a log (never a password). */
     public String storage() {
         return storage.description();
+    }
+
+    /**
+     * Whether the store answers a query now: a server's readiness check (a database may be down
+     * while this Drydock is up).
+     */
+    public boolean ready() {
+        try {
+            transactions.read(store -> store.users().anySuperuser());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Lets the database go (its pools, and for H2 its file). */
@@ -186,10 +200,6 @@ public final class Drydock implements AutoCloseable {
         return scheduler.capabilities();
     }
 
-    Injector injector() {
-        return injector;
-    }
-
     /** Chooses settings, clock and simulation details before building. */
     public static final class Builder {
         private final Supplier<Storage> storage;
@@ -197,7 +207,6 @@ public final class Drydock implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private List<Map<String, String>> nodes;
         private RunHandler runHandler;
-        private SimulatedScheduler scheduler;
         private Scheduler other;
 
         private Builder(Supplier<Storage> storage) {
@@ -229,16 +238,11 @@ public final class Drydock implements AutoCloseable {
             return this;
         }
 
-        /** One simulated cluster for several Drydocks, as servers sharing a database share a cluster. */
-        Builder scheduler(SimulatedScheduler shared) {
-            this.scheduler = Objects.requireNonNull(shared, "scheduler");
-            return this;
-        }
-
         /**
-         * Runs apps on this scheduler instead of a simulation, e.g. a
-         * {@code dev.drydock.k8s.KubernetesScheduler} on a cluster. {@link #nodes} and
-         * {@link #runHandler} then do not apply.
+         * Runs apps on this scheduler instead of a simulation of their own, e.g. a
+         * {@code dev.drydock.k8s.KubernetesScheduler} on a cluster (artifact {@code adapter-k8s}), or one
+         * {@link SimulatedScheduler} shared by several Drydocks, as servers sharing a database share a
+         * cluster. {@link #nodes} and {@link #runHandler} then do not apply.
          */
         public Builder scheduler(Scheduler value) {
             this.other = Objects.requireNonNull(value, "scheduler");
@@ -253,7 +257,6 @@ public final class Drydock implements AutoCloseable {
             Storage opened = storage.get();
             try {
                 Scheduler scheduler = other != null ? other
-                        : this.scheduler != null ? this.scheduler
                         : nodes == null && runHandler == null ? new SimulatedScheduler(clock)
                         : new SimulatedScheduler(clock, nodes, runHandler);
                 return new Drydock(Guice.createInjector(opened.module(), new SchedulerModule(scheduler),

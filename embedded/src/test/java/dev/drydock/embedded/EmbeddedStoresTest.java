@@ -1,4 +1,4 @@
-package dev.drydock.server;
+package dev.drydock.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.drydock.server.internal;
+package dev.drydock.embedded.internal;
 
 import com.google.inject.AbstractModule;
 import dev.drydock.inmemory.InMemoryDeployLock;
