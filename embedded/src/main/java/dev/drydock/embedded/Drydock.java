@@ -6,6 +6,7 @@ import dev.drydock.core.DrydockCore;
 import dev.drydock.core.Settings;
 import dev.drydock.inmemory.RunHandler;
 import dev.drydock.inmemory.SimulatedScheduler;
+import dev.drydock.ports.model.Caller;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.SchedulerCapabilities;
 import dev.drydock.ports.spi.Transactions;
@@ -132,6 +133,17 @@ public final class Drydock implements AutoCloseable {
 
     public Accounts accounts() {
         return core.accounts();
+    }
+
+    /**
+     * Acts as this existing, active user without a password or token: the embedder's explicit
+     * choice (see {@link Accounts#actAs}). The caller has the user's rights as they are at each use.
+     *
+     * @throws dev.drydock.ports.error.NotFoundException if no user has that name
+     * @throws dev.drydock.ports.error.UnauthorizedException if the user's account is disabled
+     */
+    public Caller as(String username) {
+        return core.accounts().actAs(username);
     }
 
     public Users users() {

@@ -37,4 +37,18 @@ class DrydockTest {
                 .hasMessage("Invalid scaling format: ['Ensure this value is less than or equal to 2.']");
         assertThat(drydock.scheduler().running("batch")).doesNotContainKey("worker");
     }
+
+    @Test
+    void anEmbedderActsAsAUserByNameAndOnlyAsOneThatExists() {
+        Drydock drydock = Drydock.inMemory().settings(Settings.defaults().withPasswordIterations(1000)).build();
+        drydock.accounts().register(Optional.empty(), new Registration("root", "a-long-password", null, null, null));
+        drydock.accounts().register(Optional.empty(), new Registration("ada", "a-long-password", null, null, null));
+
+        Caller ada = drydock.as("ada");
+
+        assertThat(drydock.apps().create(ada, Optional.of("ada-shop")).owner()).isEqualTo("ada");
+        assertThat(drydock.accounts().whoami(ada).superuser()).isFalse();
+        assertThatThrownBy(() -> drydock.as("nobody"))
+                .isInstanceOf(dev.drydock.ports.error.NotFoundException.class);
+    }
 }
