@@ -4,7 +4,8 @@ import dev.drydock.ports.error.DrydockException;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,16 +36,21 @@ public final class SchedulerWork implements AutoCloseable {
     private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(1);
 
     private final ThreadPoolExecutor pool;
+    // the cap counts calls, not threads: a thread that has just answered is still busy for a moment
+    // before it takes new work, and a pool capped by threads alone refused calls within the limit then
+    private final Semaphore calls;
 
     public SchedulerWork(int threads) {
         AtomicInteger n = new AtomicInteger();
-        // no core threads and no queue: a thread is made per call up to the limit, and ends after a
-        // minute without work, so an idle server keeps none
-        this.pool = new ThreadPoolExecutor(0, threads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        this.calls = new Semaphore(threads);
+        // threads up to the limit, each ending after a minute without work, so an idle server keeps
+        // none; the queue only ever holds calls admitted while a thread finishes its last one
+        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "drydock-deploy-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        this.pool.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -52,21 +58,30 @@ public final class SchedulerWork implements AutoCloseable {
      * or with the error it throws, once it returns; at once with 503 when all threads are taken.
      */
     public void answer(AsyncResponse response, Supplier<?> call) {
+        if (!calls.tryAcquire()) {
+            response.resume(DrydockException.unavailable(BUSY));
+            return;
+        }
         try {
             pool.execute(() -> run(response, call));
-        } catch (RejectedExecutionException full) {
+        } catch (RejectedExecutionException stopping) {
+            calls.release();
             response.resume(DrydockException.unavailable(BUSY));
         }
     }
 
-    private static void run(AsyncResponse response, Supplier<?> call) {
-        boolean resumed;
+    private void run(AsyncResponse response, Supplier<?> call) {
+        Object answer = null;
+        Throwable failure = null;
         try {
-            Object answer = call.get();
-            resumed = response.resume(answer);
+            answer = call.get();
         } catch (RuntimeException | Error e) {
-            resumed = response.resume(e);
+            failure = e;
+        } finally {
+            // let go before answering, so a client that sends its next call at once finds room
+            calls.release();
         }
+        boolean resumed = failure == null ? response.resume(answer) : response.resume(failure);
         if (!resumed) {
             LOG.debug("a request that waited on the scheduler was already answered or cancelled");
         }
