@@ -74,6 +74,16 @@ class RawRequestApiTest {
     }
 
     @Test
+    void aPathWithRepeatedLeadingSlashesIsServedAsTheSingleSlashPath() {
+        // what a client sends when it appends "/healthz" to a base URI that ends in "/"
+        assertThat(send("GET", "//healthz", Map.of(), null).status()).isEqualTo(200);
+
+        Response apps = send("GET", "///v2/apps", auth(), null);
+        assertApiAnswer(apps, 200);
+        assertThat(apps.body()).contains("\"id\":\"raw-a\"");
+    }
+
+    @Test
     void pathsWithBadEscapesOrIllegalCharactersAreJson404() {
         String[][] requests = {
             {"GET", "/v2/%zz"},

@@ -18,6 +18,7 @@ import org.glassfish.grizzly.http.util.Header;
  * request target before any filter runs, and answers Grizzly's 500 page when that fails.
  *
  * <ul>
+ *   <li>A path that starts with several slashes ({@code //healthz}) is read as if it had one.</li>
  *   <li>A path that is not a valid URI path (a bad {@code %} escape, {@code {}, ...) matches no
  *       route: 404 {@code {"detail":"Not found."}}.</li>
  *   <li>A query with bad escapes or characters a URI may not hold is re-encoded, so the odd
@@ -79,6 +80,11 @@ public final class RequestTargetGuard extends HttpHandler {
             return false;
         }
         String path = request.getRequestURI();
+        String single = oneLeadingSlash(path);
+        if (single != path) {
+            request.getRequest().setRequestURI(single);
+            path = single;
+        }
         String utf8 = percentEncodeHighBytes(path);
         if (utf8 != path) {
             request.getRequest().setRequestURI(utf8);
@@ -96,6 +102,20 @@ public final class RequestTargetGuard extends HttpHandler {
             }
         }
         return true;
+    }
+
+    /**
+     * A base URI ends in {@code /} (as {@code HttpApi.uri()} does), so a client that appends
+     * {@code "/v2/apps"} to it sends {@code //v2/apps}; Java's URI would read the second slash as
+     * the start of a host name, and nothing would match. Repeated slashes at the start are read as
+     * one, as nginx does. The same string comes back when there is nothing to change.
+     */
+    static String oneLeadingSlash(String path) {
+        int slashes = 0;
+        while (slashes < path.length() && path.charAt(slashes) == '/') {
+            slashes++;
+        }
+        return slashes > 1 ? path.substring(slashes - 1) : path;
     }
 
     /**
