@@ -82,6 +82,9 @@ final class ApiFixture extends ApiClient implements AutoCloseable {
     static Reply exchange(HttpClient client, HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            // every answer a test sees is held to the OpenAPI document, so the document cannot drift
+            OpenApiDocument.INSTANCE.check(request.method(), request.uri(), response.statusCode(),
+                    response.headers().firstValue("Content-Type"), response.body());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

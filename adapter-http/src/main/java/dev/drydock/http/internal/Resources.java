@@ -33,6 +33,7 @@ public final class Resources {
                 new DomainsResource(services.domains(), auth),
                 new CertificatesResource(services.certificates(), auth),
                 new TlsResource(services.tls(), auth),
-                new HooksResource(services.hooks(), work));
+                new HooksResource(services.hooks(), work),
+                new OpenApiResource());
     }
 }
