@@ -65,6 +65,14 @@ class DependencyRuleTest {
         }
     }
 
+    // embedders choose their own metrics library; the published modules offer hooks instead
+    @Test
+    void onlyTheServerUsesMicrometer() {
+        noClasses().that().resideOutsideOfPackage("dev.drydock.server..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(classes);
+    }
+
     @Test
     void onlyTheEmbeddingApiUsesGuice() {
         noClasses().that().resideOutsideOfPackage("dev.drydock.embedded..")
