@@ -73,30 +73,34 @@ public final class Main {
             System.exit(2);
             return;
         }
-        HttpApi api;
-        try {
-            api = HttpApi.start(services(drydock), config.host(), config.port(), httpLimits,
-                    metrics == null ? RequestObserver.NONE : metrics.http());
-        } catch (java.io.UncheckedIOException e) {
-            drydock.close();
-            System.err.println("drydock: cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + bindProblem(e.getCause()));
-            System.exit(2);
-            return;
-        }
+        // bound before the API, so a taken metrics port stops a server that never served
         MetricsEndpoint metricsEndpoint = null;
         if (metrics != null) {
             metrics.watch(drydock);
             try {
                 metricsEndpoint = MetricsEndpoint.start(config.host(), config.metricsPort().get(), metrics::scrape);
             } catch (java.io.UncheckedIOException e) {
-                api.close();
                 drydock.close();
                 System.err.println("drydock: cannot listen on " + config.host() + ":" + config.metricsPort().get()
                         + " for /metrics: " + bindProblem(e.getCause()));
                 System.exit(2);
                 return;
             }
+        }
+
+        HttpApi api;
+        try {
+            api = HttpApi.start(services(drydock), config.host(), config.port(), httpLimits,
+                    metrics == null ? RequestObserver.NONE : metrics.http());
+        } catch (java.io.UncheckedIOException e) {
+            if (metricsEndpoint != null) {
+                metricsEndpoint.close();
+            }
+            drydock.close();
+            System.err.println("drydock: cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + bindProblem(e.getCause()));
+            System.exit(2);
+            return;
         }
 
         SchedulerCapabilities scheduler = drydock.schedulerCapabilities();
