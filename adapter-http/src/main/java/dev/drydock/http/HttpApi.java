@@ -86,13 +86,19 @@ public final class HttpApi implements AutoCloseable {
      * @see HttpLimits
      */
     public static HttpApi start(ApiServices services, String host, int port, HttpLimits limits) {
+        return start(services, host, port, limits, RequestObserver.NONE);
+    }
+
+    /** Starts serving the API, telling {@code observer} of each answered request (for metrics). */
+    public static HttpApi start(ApiServices services, String host, int port, HttpLimits limits,
+                                RequestObserver observer) {
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(host, "host");
         URI requested = URI.create("http://" + hostForUri(host) + ":" + port + "/");
         SchedulerWork schedulerWork = new SchedulerWork(limits.deployWorkers());
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested,
-                resourceConfig(services, schedulerWork), false);
+                resourceConfig(services, schedulerWork, observer), false);
         ServerConfiguration configuration = server.getServerConfiguration();
         // Upstream reads bodies on DELETE too (cancel names the account); Grizzly refuses them by default.
         configuration.setAllowPayloadForUndefinedHttpMethods(true);
@@ -140,7 +146,7 @@ public final class HttpApi implements AutoCloseable {
      */
     public static ResourceConfig resourceConfig(ApiServices services) {
         SchedulerWork schedulerWork = new SchedulerWork(HttpLimits.DEFAULT.deployWorkers());
-        return resourceConfig(services, schedulerWork).register(new AbstractContainerLifecycleListener() {
+        return resourceConfig(services, schedulerWork, RequestObserver.NONE).register(new AbstractContainerLifecycleListener() {
             @Override
             public void onShutdown(Container container) {
                 schedulerWork.close(SHUTDOWN_GRACE);
@@ -148,7 +154,8 @@ public final class HttpApi implements AutoCloseable {
         });
     }
 
-    private static ResourceConfig resourceConfig(ApiServices services, SchedulerWork schedulerWork) {
+    private static ResourceConfig resourceConfig(ApiServices services, SchedulerWork schedulerWork,
+                                                 RequestObserver observer) {
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
@@ -159,7 +166,7 @@ public final class HttpApi implements AutoCloseable {
                 .register(new MediaHeadersFilter())
                 .register(new TrailingSlashFilter())
                 .register(new ApiHeadersFilter())
-                .register(new AccessLog())
+                .register(new AccessLog(observer))
                 .register(new ErrorMapper());
         ResourceInstanceWarnings.quiet();
         ClientAborts.quiet();

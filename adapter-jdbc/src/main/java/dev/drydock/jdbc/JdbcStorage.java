@@ -2,6 +2,7 @@ package dev.drydock.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.drydock.jdbc.internal.Dialect;
 import dev.drydock.jdbc.internal.JdbcAppLog;
 import dev.drydock.jdbc.internal.JdbcTransactions;
@@ -56,8 +57,15 @@ public final class JdbcStorage implements AutoCloseable {
     private PostgresAuthListener authListener;
     private TokenCache tokenCache;
 
-    /** How the pools behave. */
-    public record Options(int poolSize, Duration connectionTimeout) {
+    /**
+     * How the pools behave.
+     *
+     * @param metrics where each pool reports its connections and waits, named by pool
+     *                ({@code drydock-writes}, {@code drydock-reads}, {@code drydock-deploy-locks});
+     *                empty for nowhere. HikariCP's own interface, so this module needs no metrics
+     *                library: a host hands it, say, {@code MicrometerMetricsTrackerFactory}
+     */
+    public record Options(int poolSize, Duration connectionTimeout, Optional<MetricsTrackerFactory> metrics) {
         public static final Options DEFAULT = new Options(10, Duration.ofSeconds(3));
 
         public Options {
@@ -65,6 +73,17 @@ public final class JdbcStorage implements AutoCloseable {
                 throw new IllegalArgumentException("a pool needs at least one connection");
             }
             Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+            Objects.requireNonNull(metrics, "metrics");
+        }
+
+        /** Pools that report to no metrics. */
+        public Options(int poolSize, Duration connectionTimeout) {
+            this(poolSize, connectionTimeout, Optional.empty());
+        }
+
+        /** These options, with the pools reporting to {@code factory}. */
+        public Options withMetrics(MetricsTrackerFactory factory) {
+            return new Options(poolSize, connectionTimeout, Optional.of(factory));
         }
     }
 
@@ -267,6 +286,7 @@ public final class JdbcStorage implements AutoCloseable {
         config.setMinimumIdle(Math.min(2, options.poolSize()));
         config.setConnectionTimeout(Math.max(250, options.connectionTimeout().toMillis()));
         config.setValidationTimeout(Math.max(250, Math.min(options.connectionTimeout().toMillis(), 5_000)));
+        options.metrics().ifPresent(config::setMetricsTrackerFactory);
         return config;
     }
 

@@ -5,11 +5,17 @@ import dev.drydock.embedded.Drydock;
 import dev.drydock.http.ApiServices;
 import dev.drydock.http.HttpApi;
 import dev.drydock.http.HttpLimits;
+import dev.drydock.http.RequestObserver;
+import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.jdbc.JdbcStorage;
 import dev.drydock.k8s.ClusterAccess;
+import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.SchedulerCapabilities;
+import dev.drydock.server.internal.MetricsEndpoint;
 import dev.drydock.server.internal.Schedulers;
+import dev.drydock.server.internal.ServerMetrics;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -40,19 +46,24 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Drydock.Builder builder = builder(config.storage()).settings(config.settings());
+        // no meters at all unless someone will scrape them
+        ServerMetrics metrics = config.metricsPort().isPresent() ? new ServerMetrics() : null;
+        Drydock.Builder builder = builder(config.storage(), metrics).settings(config.settings());
         String cluster = "";
         if (config.scheduler().kind() == ServerConfig.SchedulerKind.KUBERNETES) {
             try {
                 ClusterAccess access = ClusterAccess.find(config.scheduler().kubeconfig(),
                         Path.of(System.getProperty("user.home")), System.getenv(), config.scheduler().callTimeout());
-                builder.scheduler(Schedulers.kubernetes(access.client(), config.scheduler()));
+                Scheduler kubernetes = Schedulers.kubernetes(access.client(), config.scheduler());
+                builder.scheduler(metrics == null ? kubernetes : metrics.metered(kubernetes));
                 cluster = " on " + access.description();
             } catch (IllegalStateException | IllegalArgumentException e) {
                 System.err.println("drydock: cannot use the kubernetes scheduler: " + e.getMessage());
                 System.exit(2);
                 return;
             }
+        } else if (metrics != null) {
+            builder.scheduler(metrics.metered(new SimulatedScheduler(Clock.systemUTC())));
         }
         Drydock drydock;
         try {
@@ -62,10 +73,29 @@ public final class Main {
             System.exit(2);
             return;
         }
+        // bound before the API, so a taken metrics port stops a server that never served
+        MetricsEndpoint metricsEndpoint = null;
+        if (metrics != null) {
+            metrics.watch(drydock);
+            try {
+                metricsEndpoint = MetricsEndpoint.start(config.host(), config.metricsPort().get(), metrics::scrape);
+            } catch (java.io.UncheckedIOException e) {
+                drydock.close();
+                System.err.println("drydock: cannot listen on " + config.host() + ":" + config.metricsPort().get()
+                        + " for /metrics: " + bindProblem(e.getCause()));
+                System.exit(2);
+                return;
+            }
+        }
+
         HttpApi api;
         try {
-            api = HttpApi.start(services(drydock), config.host(), config.port(), httpLimits);
+            api = HttpApi.start(services(drydock), config.host(), config.port(), httpLimits,
+                    metrics == null ? RequestObserver.NONE : metrics.http());
         } catch (java.io.UncheckedIOException e) {
+            if (metricsEndpoint != null) {
+                metricsEndpoint.close();
+            }
             drydock.close();
             System.err.println("drydock: cannot listen on " + config.host() + ":" + config.port() + ": "
                     + bindProblem(e.getCause()));
@@ -89,14 +119,20 @@ public final class Main {
                         + "{} requests waiting on the scheduler", httpLimits.workers(), httpLimits.queue(),
                 httpLimits.bodyDeadline().toSeconds(), httpLimits.writeDeadline().toSeconds(),
                 httpLimits.maxConnections(), httpLimits.deployWorkers());
+        LOG.info("metrics: {}", metricsEndpoint == null ? "off (set --metrics-port or DRYDOCK_METRICS_PORT)"
+                : metricsEndpoint.uri() + " (Prometheus text format)");
         // last, so that whoever waits for it knows every other line is out
         LOG.info("Drydock listening on {} (Drycc controller API 2.3) with {} storage and the {} scheduler", api.uri(),
                 storeName(config.storage()), scheduler.name());
 
         CountDownLatch stopped = new CountDownLatch(1);
+        MetricsEndpoint scrapes = metricsEndpoint;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             try {
+                if (scrapes != null) {
+                    scrapes.close();
+                }
                 api.close();
             } finally {
                 // after the last request: every acknowledged write is in the store, and H2's file is closed cleanly
@@ -131,19 +167,20 @@ public final class Main {
     }
 
     // Readiness asks the store for something real, as upstream runs a query.
-    private static ApiServices services(Drydock drydock) {
+    static ApiServices services(Drydock drydock) {
         return new ApiServices(drydock.accounts(), drydock.users(), drydock.apps(), drydock.keys(),
                 drydock.collaborators(), drydock.configs(), drydock.builds(), drydock.releases(), drydock.processes(),
                 drydock.domains(), drydock.certificates(), drydock.tls(), drydock.hooks(), drydock::ready);
     }
 
-    private static Drydock.Builder builder(ServerConfig.StorageConfig storage) {
-        JdbcStorage.Options options = storage.poolSize()
+    private static Drydock.Builder builder(ServerConfig.StorageConfig storage, ServerMetrics metrics) {
+        JdbcStorage.Options sized = storage.poolSize()
                 .map(size -> new JdbcStorage.Options(size, JdbcStorage.Options.DEFAULT.connectionTimeout()))
                 .orElse(JdbcStorage.Options.DEFAULT);
+        JdbcStorage.Options options = metrics == null ? sized : sized.withMetrics(metrics.pools());
         return switch (storage.kind()) {
             case MEMORY -> Drydock.inMemory();
-            case H2 -> Drydock.h2(storage.dataDir());
+            case H2 -> Drydock.h2(storage.dataDir(), options);
             case DATABASE -> Drydock.database(storage.databaseUrl(), storage.user(), storage.password(), options);
         };
     }

@@ -22,7 +22,7 @@ import java.util.Optional;
  * are visible to every user of the machine.
  */
 public record ServerConfig(String host, int port, Settings settings, StorageConfig storage,
-                           SchedulerConfig scheduler) {
+                           SchedulerConfig scheduler, Optional<Integer> metricsPort) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final String DEFAULT_DATA_DIR = "data";
@@ -34,6 +34,7 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
     static final String LIMIT_CONFIG_KEYS_ENV = "DRYDOCK_MAX_CONFIG_KEYS";
     static final String LIMIT_PAGE_SIZE_FLAG = "--max-page-size";
     static final String LIMIT_PAGE_SIZE_ENV = "DRYDOCK_MAX_PAGE_SIZE";
+    static final String METRICS_PORT_ENV = "DRYDOCK_METRICS_PORT";
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -41,6 +42,15 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         }
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(metricsPort, "metricsPort");
+        metricsPort.filter(p -> p < 0 || p > 65535).ifPresent(p -> {
+            throw new IllegalArgumentException("metrics port must be between 0 and 65535, not " + p);
+        });
+    }
+
+    /** A server with no metrics port. */
+    public ServerConfig(String host, int port, Settings settings, StorageConfig storage, SchedulerConfig scheduler) {
+        this(host, port, settings, storage, scheduler, Optional.empty());
     }
 
     /** Which scheduler runs the apps. */
@@ -129,6 +139,8 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         String scheduler = blankToNull(env.get(SCHEDULER_ENV));
         String schedulerSource = SCHEDULER_ENV;
         String platformDomain = blankToNull(env.get(PLATFORM_DOMAIN_ENV));
+        String metricsPort = blankToNull(env.get(METRICS_PORT_ENV));
+        String metricsSource = METRICS_PORT_ENV;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String flag = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -148,6 +160,10 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                     schedulerSource = "--scheduler";
                 }
                 case "--platform-domain" -> platformDomain = inline != null ? inline : value(args, ++i, arg);
+                case "--metrics-port" -> {
+                    metricsPort = inline != null ? inline : value(args, ++i, arg);
+                    metricsSource = "--metrics-port";
+                }
                 case "--data-dir" -> dataDir = inline != null ? inline : value(args, ++i, arg);
                 case "--database-url" -> databaseUrl = inline != null ? inline : value(args, ++i, arg);
                 case LIMIT_PROCESSES_FLAG, LIMIT_CONFIG_BYTES_FLAG, LIMIT_CONFIG_KEYS_FLAG, LIMIT_PAGE_SIZE_FLAG -> limitFlags.put(flag, inline != null ? inline : value(args, ++i, arg));
@@ -162,8 +178,10 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         }
         checkHost(hostSource, host);
         StorageConfig storageConfig = storage(storage, storageFlag, dataDir, databaseUrl, env);
+        String metricsFrom = metricsSource;
         return new ServerConfig(host, port, settings(env).withLimits(limits(limitFlags, env)), storageConfig,
-                scheduler(scheduler, schedulerSource, platformDomain, env));
+                scheduler(scheduler, schedulerSource, platformDomain, env),
+                Optional.ofNullable(metricsPort).map(text -> metricsPort(metricsFrom, text)));
     }
 
     static final String SCHEDULER_ENV = "DRYDOCK_SCHEDULER";
@@ -329,6 +347,8 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                 "  --scheduler simulated|kubernetes",
                 "                             DRYDOCK_SCHEDULER               simulated",
                 "  --platform-domain DOMAIN   DRYDOCK_PLATFORM_DOMAIN         none (bare app domains get no Ingress rule)",
+                "  --metrics-port N           " + pad(METRICS_PORT_ENV, 32)
+                        + "none: no /metrics (0: any free port)",
                 "  " + pad(LIMIT_PROCESSES_FLAG + " N", 27) + pad(LIMIT_PROCESSES_ENV, 32)
                         + Settings.Limits.defaults().processesPerType(),
                 "  " + pad(LIMIT_CONFIG_BYTES_FLAG + " N", 27) + pad(LIMIT_CONFIG_BYTES_ENV, 32)
@@ -387,6 +407,14 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
             return port;
         } catch (NumberFormatException e) {
             throw new UsageException("port must be a number, not " + text);
+        }
+    }
+
+    private static int metricsPort(String source, String text) {
+        try {
+            return parsePort(text);
+        } catch (UsageException e) {
+            throw new UsageException(source + ": " + e.getMessage());
         }
     }
 

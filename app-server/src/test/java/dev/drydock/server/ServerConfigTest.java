@@ -229,4 +229,17 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.from(new String[] {"--platform-domain"}, Map.of()))
                 .isInstanceOf(ServerConfig.UsageException.class).hasMessageContaining("needs a value");
     }
+
+    @Test
+    void metricsAreOffUnlessAPortIsGivenAndTheFlagWins() {
+        assertThat(ServerConfig.from(new String[0], Map.of()).metricsPort()).isEmpty();
+        assertThat(ServerConfig.from(new String[0], Map.of("DRYDOCK_METRICS_PORT", " ")).metricsPort()).isEmpty();
+        assertThat(ServerConfig.from(new String[0], Map.of("DRYDOCK_METRICS_PORT", "9464")).metricsPort())
+                .contains(9464);
+        assertThat(ServerConfig.from(new String[] {"--metrics-port=0"}, Map.of("DRYDOCK_METRICS_PORT", "9464"))
+                .metricsPort()).contains(0);
+        assertThatThrownBy(() -> ServerConfig.from(new String[0], Map.of("DRYDOCK_METRICS_PORT", "70000")))
+                .isInstanceOf(ServerConfig.UsageException.class)
+                .hasMessage("DRYDOCK_METRICS_PORT: port must be between 0 and 65535, not 70000");
+    }
 }

@@ -7,6 +7,7 @@ import dev.drydock.core.Settings;
 import dev.drydock.inmemory.RunHandler;
 import dev.drydock.inmemory.SimulatedScheduler;
 import dev.drydock.ports.model.Caller;
+import dev.drydock.ports.model.PageRequest;
 import dev.drydock.ports.spi.Scheduler;
 import dev.drydock.ports.spi.SchedulerCapabilities;
 import dev.drydock.ports.spi.Transactions;
@@ -74,8 +75,14 @@ public final class Drydock implements AutoCloseable {
      * this process then owns until {@link #close}.
      */
     public static Builder h2(Path directory) {
+        return h2(directory, JdbcStorage.Options.DEFAULT);
+    }
+
+    /** {@link #h2(Path)} with pool options. */
+    public static Builder h2(Path directory, JdbcStorage.Options options) {
         Objects.requireNonNull(directory, "directory");
-        return new Builder(() -> Storage.of(JdbcStorage.h2(directory)));
+        Objects.requireNonNull(options, "options");
+        return new Builder(() -> Storage.of(JdbcStorage.h2(directory, options)));
     }
 
     /**
@@ -115,6 +122,22 @@ public final class Drydock implements AutoCloseable {
             return false;
         }
     }
+
+    /**
+     * How many user accounts and apps the store holds, in one read and with no caller: for a
+     * server's gauges. Throws as any read does when the store cannot be reached.
+     */
+    public Totals totals() {
+        return transactions.read(store -> new Totals(store.users().list(ONE).count(),
+                store.apps().list(ONE).count()));
+    }
+
+    /** How many user accounts and apps there are. */
+    public record Totals(long users, long apps) {
+    }
+
+    // the count comes with any page; the smallest costs least
+    private static final PageRequest ONE = new PageRequest(1, 0);
 
     /** Lets the database go (its pools, and for H2 its file). */
     @Override

@@ -1,5 +1,6 @@
 package dev.drydock.http.internal;
 
+import dev.drydock.http.RequestObserver;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -7,10 +8,12 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -45,6 +48,17 @@ public final class AccessLog implements ContainerRequestFilter, ContainerRespons
     // {id: [a-z0-9-]+} is logged as {id}
     private static final Pattern PARAMETER = Pattern.compile("\\{\\s*(\\w+)\\s*:(?:[^{}]|\\{[^{}]*\\})*\\}");
 
+    private final RequestObserver observer;
+
+    public AccessLog() {
+        this(RequestObserver.NONE);
+    }
+
+    /** An access log that also tells {@code observer} of each answered request. */
+    public AccessLog(RequestObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(START, System.nanoTime());
@@ -56,14 +70,29 @@ public final class AccessLog implements ContainerRequestFilter, ContainerRespons
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String id = idOf(request);
         response.getHeaders().putSingle(HEADER, id);
-        if (!LOG.isInfoEnabled()) {
+        boolean logged = LOG.isInfoEnabled();
+        if (!logged && observer == RequestObserver.NONE) {
             return;
         }
         Object start = request.getProperty(START);
-        long micros = start instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000 : 0;
-        Object user = request.getProperty(USER);
-        LOG.info("{} {} {} {}.{} ms user={} id={}", request.getMethod(), route(request), response.getStatus(),
-                micros / 1_000, String.format("%03d", micros % 1_000), user == null ? "-" : user, id);
+        long nanos = start instanceof Long started ? System.nanoTime() - started : 0;
+        String route = route(request);
+        observe(request.getMethod(), route, response.getStatus(), nanos);
+        if (logged) {
+            long micros = nanos / 1_000;
+            Object user = request.getProperty(USER);
+            LOG.info("{} {} {} {}.{} ms user={} id={}", request.getMethod(), route, response.getStatus(),
+                    micros / 1_000, String.format("%03d", micros % 1_000), user == null ? "-" : user, id);
+        }
+    }
+
+    // a broken observer costs its metric, never the client's answer
+    private void observe(String method, String route, int status, long nanos) {
+        try {
+            observer.answered(method, route, status, Duration.ofNanos(nanos));
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(AccessLog.class).warn("request observer failed", e);
+        }
     }
 
     /** The request's id; one is made for a request that no filter saw (an error before matching). */

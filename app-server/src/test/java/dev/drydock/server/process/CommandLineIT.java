@@ -61,7 +61,7 @@ class CommandLineIT {
         assertThat(help.out()).contains(variables);
         assertThat(help.out()).contains("--host", "--port", "--storage", "--data-dir", "--database-url",
                 "--scheduler", "--platform-domain", "--max-processes-per-type", "--max-config-bytes",
-                "--max-config-keys", "--max-page-size", "--version", "127.0.0.1", "8000", "120");
+                "--max-config-keys", "--max-page-size", "--metrics-port", "--version", "127.0.0.1", "8000", "120");
     }
 
     @Test
@@ -83,7 +83,12 @@ class CommandLineIT {
                     List.of("--storage", "memory", "--port", Integer.toString(taken.getLocalPort())),
                     "drydock: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the port is already in use",
                     List.of("--storage", "memory", "--host", "192.0.2.1", "--port", "0"),
-                    "drydock: cannot listen on 192.0.2.1:0: that address is not one of this machine's");
+                    "drydock: cannot listen on 192.0.2.1:0: that address is not one of this machine's",
+                    List.of("--storage", "memory", "--metrics-port", Integer.toString(taken.getLocalPort())),
+                    "drydock: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                            + " for /metrics: the port is already in use",
+                    List.of("--metrics-port", "prometheus"),
+                    "drydock: --metrics-port: port must be a number, not prometheus");
             for (Map.Entry<List<String>, String> wrong : cases.entrySet()) {
                 Run run = run(wrong.getKey().toArray(String[]::new));
 
