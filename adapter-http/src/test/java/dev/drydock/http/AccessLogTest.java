@@ -16,7 +16,7 @@ class AccessLogTest {
     }
 
     @Test
-    void eachRequestIsOneLineWithItsRouteStatusDurationUserAndId() {
+    void eachRequestIsOneLineWithItsRouteStatusDurationUserAndId() throws InterruptedException {
         try (ApiFixture api = ApiFixture.start()) {
             String token = api.user("ada");
             Reply created = api.post("/v2/apps/", token, ApiFixture.json("id", "secret-shop"));
@@ -28,6 +28,7 @@ class AccessLogTest {
             try (CapturedLogs logs = new CapturedLogs()) {
                 config = api.get("/v2/apps/secret-shop/config/", token);
                 missing = api.get("/v2/nowhere/at/all", null);
+                dev.drydock.http.internal.AccessLogs.awaitWritten();
                 lines = access(logs.slf4j());
             }
 
@@ -43,7 +44,7 @@ class AccessLogTest {
     }
 
     @Test
-    void credentialsNeverReachTheLog() {
+    void credentialsNeverReachTheLog() throws InterruptedException {
         try (ApiFixture api = ApiFixture.start()) {
             String token = api.user("ada");
             List<String> everything;
@@ -53,6 +54,7 @@ class AccessLogTest {
                 assertThat(api.get("/v2/auth/whoami", token).status()).isEqualTo(200);
                 assertThat(api.post("/v2/keys/", token, ApiFixture.json("id", "laptop",
                         "public", "ssh-ed25519 AAAAnot-a-key")).status()).isEqualTo(400);
+                dev.drydock.http.internal.AccessLogs.awaitWritten();
                 everything = logs.slf4j();
             }
 
