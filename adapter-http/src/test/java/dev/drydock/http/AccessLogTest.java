@@ -25,6 +25,8 @@ class AccessLogTest {
             Reply config;
             Reply missing;
             List<String> lines;
+            // the setup's lines are written by the log's own thread: let them out before listening
+            dev.drydock.http.internal.AccessLogs.awaitWritten();
             try (CapturedLogs logs = new CapturedLogs()) {
                 config = api.get("/v2/apps/secret-shop/config/", token);
                 missing = api.get("/v2/nowhere/at/all", null);
@@ -48,6 +50,7 @@ class AccessLogTest {
         try (ApiFixture api = ApiFixture.start()) {
             String token = api.user("ada");
             List<String> everything;
+            dev.drydock.http.internal.AccessLogs.awaitWritten();
             try (CapturedLogs logs = new CapturedLogs()) {
                 assertThat(api.post("/v2/auth/login/", null,
                         ApiFixture.json("username", "ada", "password", "s3cret-in-body")).status()).isEqualTo(400);
