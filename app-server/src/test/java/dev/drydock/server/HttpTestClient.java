@@ -58,4 +58,41 @@ public final class HttpTestClient {
         }
         return login.body().replaceAll(".*\"token\"\\s*:\\s*\"([0-9a-f]{40})\".*", "$1");
     }
+
+    /**
+     * {@code clients} clients at once, spread in turn over the servers, each making
+     * {@code changesEach} config changes to one app (key {@code KEY_<client>_<n>}); waits for all
+     * (three minutes at most) and answers the changes that were not a 201, each with its reply.
+     */
+    public java.util.List<String> changeConcurrently(java.util.List<URI> servers, String token, String app,
+                                                     int clients, int changesEach) throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                URI server = servers.get(c % servers.size());
+                int id = c;
+                done.add(pool.submit((java.util.concurrent.Callable<Void>) () -> {
+                    start.await();
+                    for (int i = 0; i < changesEach; i++) {
+                        Reply changed = send(server, "POST", "v2/apps/" + app + "/config/", token,
+                                "{\"values\":{\"KEY_" + id + "_" + i + "\":\"" + i + "\"}}");
+                        if (changed.status() != 201) {
+                            failures.add("client " + id + " change " + i + ": " + changed);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(3, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return java.util.List.copyOf(failures);
+    }
 }

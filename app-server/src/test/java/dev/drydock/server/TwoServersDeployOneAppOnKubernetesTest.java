@@ -21,7 +21,6 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.ClientBuilder;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -132,32 +129,10 @@ class TwoServersDeployOneAppOnKubernetesTest {
         int clients = 8;
         int changesEach = 5;
         Sampler sampler = Sampler.start(app);
-        CountDownLatch start = new CountDownLatch(1);
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<String> failures;
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                URI server = c % 2 == 0 ? one.uri() : two.uri();
-                int id = c;
-                done.add(pool.submit((Callable<Void>) () -> {
-                    start.await();
-                    for (int i = 0; i < changesEach; i++) {
-                        Reply changed = client.send(server, "POST", "v2/apps/" + app + "/config/", token,
-                                "{\"values\":{\"KEY_" + id + "_" + i + "\":\"" + i + "\"}}");
-                        if (changed.status() != 201) {
-                            failures.add("client " + id + " change " + i + ": " + changed);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get(3, TimeUnit.MINUTES);
-            }
+            failures = client.changeConcurrently(List.of(one.uri(), two.uri()), token, app, clients, changesEach);
         } finally {
-            pool.shutdownNow();
             sampler.stop();
         }
 

@@ -12,17 +12,9 @@ import dev.drydock.ports.model.Release;
 import dev.drydock.ports.spi.DeployPlan;
 import dev.drydock.server.HttpTestClient.Reply;
 import dev.drydock.testing.DrydockHarness;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,33 +78,8 @@ class TwoServersOnOnePostgresTest {
         assertThat(build.status()).as(build.toString()).isEqualTo(201);
         int clients = 8;
         int changesEach = 15;
-        CountDownLatch start = new CountDownLatch(1);
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                URI server = c % 2 == 0 ? one.uri() : two.uri();
-                int id = c;
-                done.add(pool.submit((Callable<Void>) () -> {
-                    start.await();
-                    for (int i = 0; i < changesEach; i++) {
-                        Reply changed = client.send(server, "POST", "v2/apps/busy/config/", token,
-                                "{\"values\":{\"KEY_" + id + "_" + i + "\":\"" + i + "\"}}");
-                        if (changed.status() != 201) {
-                            failures.add("client " + id + " change " + i + ": " + changed);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get(3, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> failures = client.changeConcurrently(List.of(one.uri(), two.uri()), token, "busy", clients,
+                changesEach);
 
         assertThat(failures).as("no change may fail because of the race").isEmpty();
         int expected = 2 + clients * changesEach;
