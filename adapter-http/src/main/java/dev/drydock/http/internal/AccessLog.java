@@ -196,6 +196,20 @@ public final class AccessLog implements ContainerRequestFilter, ContainerRespons
         if (matched.isEmpty()) {
             return "-";
         }
+        // the routes are few and fixed: each is worked out once, not on every request
+        String known = ROUTES.get(matched);
+        if (known != null) {
+            return known;
+        }
+        String route = joined(matched);
+        ROUTES.putIfAbsent(List.copyOf(matched), route);
+        return route;
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<List<UriTemplate>, String> ROUTES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String joined(List<UriTemplate> matched) {
         List<String> parts = new ArrayList<>();
         matched.forEach(template -> parts.add(PARAMETER.matcher(template.getTemplate()).replaceAll("{$1}")));
         Collections.reverse(parts);
