@@ -160,7 +160,7 @@ public final class Releaser {
         Release release = staged.release;
         if (staged.plan.isEmpty()) {
             if (staged.deployRequired) {
-                throw failed(staged, NO_BUILD, false);
+                throw failed(staged, NO_BUILD, DrydockException::invalid);
             }
             return release;
         }
@@ -178,11 +178,11 @@ public final class Releaser {
             } catch (RuntimeException e) {
                 boolean conflict = e instanceof ConflictException;
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                DrydockException failure = failed(staged, conflict || message.startsWith(DEPLOY_ERROR) ? message
-                        : DEPLOY_ERROR + message, conflict);
+                String detail = conflict || message.startsWith(DEPLOY_ERROR) ? message : DEPLOY_ERROR + message;
                 // a cluster that cannot be reached is the platform's trouble, not the release's: 503, try again
-                throw e instanceof UnavailableException ? DrydockException.unavailable(failure.getMessage(), e)
-                        : failure;
+                throw failed(staged, detail, conflict ? DrydockException::conflict
+                        : e instanceof UnavailableException ? text -> DrydockException.unavailable(text, e)
+                        : DrydockException::invalid);
             }
             deploys.deployed(release.version());
             return release;
@@ -209,7 +209,8 @@ public final class Releaser {
         deployLock.forget(appUuid);
     }
 
-    private DrydockException failed(Staged staged, String detail, boolean conflict) {
+    private DrydockException failed(Staged staged, String detail,
+                                    java.util.function.Function<String, DrydockException> answer) {
         Release release = staged.release;
         Instant now = Instant.now(clock);
         // (app, version) alone could be another release: that of an app re-created under the same name
@@ -234,6 +235,6 @@ public final class Releaser {
         if (stillStored) {
             log.record(release.app(), clock.instant(), staged.failedSummary + ": " + detail);
         }
-        return conflict ? DrydockException.conflict(detail) : DrydockException.invalid(detail);
+        return answer.apply(detail);
     }
 }
