@@ -269,17 +269,7 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         if (text == null) {
             return defaultValue;
         }
-        String source = fromFlag != null ? flag : variable;
-        String range = source + " must be a whole number from 1 to " + max + ", not " + text;
-        String digits = text.strip();
-        if (!digits.matches("[0-9]{1,10}")) {
-            throw new UsageException(range);
-        }
-        long value = Long.parseLong(digits);
-        if (value < 1 || value > max) {
-            throw new UsageException(range);
-        }
-        return (int) value;
+        return wholeNumber(fromFlag != null ? flag : variable, text, 1, max);
     }
 
     private static StorageConfig storage(String requested, boolean fromFlag, String dataDir, String databaseUrl,
@@ -310,7 +300,7 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
                     + ": leave " + source + " out, or set it to postgres");
         }
         Optional<Integer> poolSize = Optional.ofNullable(blankToNull(env.get("DRYDOCK_DATABASE_POOL_SIZE")))
-                .map(ServerConfig::parsePoolSize);
+                .map(size -> wholeNumber("DRYDOCK_DATABASE_POOL_SIZE", size, 1, 1000));
         return new StorageConfig(kind, Path.of(dataDir), kind == StorageKind.DATABASE ? databaseUrl : null,
                 blankToNull(env.get("DRYDOCK_DATABASE_USER")), env.get("DRYDOCK_DATABASE_PASSWORD"), poolSize);
     }
@@ -418,18 +408,6 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         }
     }
 
-    private static int parsePoolSize(String text) {
-        try {
-            int size = Integer.parseInt(text.strip());
-            if (size < 1 || size > 1000) {
-                throw new UsageException("DRYDOCK_DATABASE_POOL_SIZE must be between 1 and 1000, not " + text);
-            }
-            return size;
-        } catch (NumberFormatException e) {
-            throw new UsageException("DRYDOCK_DATABASE_POOL_SIZE must be a number, not " + text);
-        }
-    }
-
     /**
      * What one HTTP client may cost the server (see {@link dev.drydock.http.HttpLimits}), from the
      * environment: DRYDOCK_HTTP_WORKERS, DRYDOCK_HTTP_QUEUE, DRYDOCK_BODY_TIMEOUT and
@@ -454,15 +432,21 @@ public record ServerConfig(String host, int port, Settings settings, StorageConf
         if (text == null) {
             return defaultValue;
         }
-        String range = variable + " must be a whole number from " + min + " to " + max + ", not " + text;
-        if (!text.strip().matches("[0-9]{1,9}")) {
+        return wholeNumber(variable, text, min, max);
+    }
+
+    /** A whole number from {@code min} to {@code max}; else the one line that says so, naming its source. */
+    private static int wholeNumber(String source, String text, int min, int max) {
+        String range = source + " must be a whole number from " + min + " to " + max + ", not " + text;
+        String digits = text.strip();
+        if (!digits.matches("[0-9]{1,10}")) {
             throw new UsageException(range);
         }
-        int value = Integer.parseInt(text.strip());
+        long value = Long.parseLong(digits);
         if (value < min || value > max) {
             throw new UsageException(range);
         }
-        return value;
+        return (int) value;
     }
 
     /** The version of this server, as its jar's manifest says; "development" when run from classes. */
